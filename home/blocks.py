@@ -1,0 +1,194 @@
+"""The shared block library: every page type builds its body from these blocks.
+
+Each block has a template in ``home/templates/home/blocks/``, an icon, a
+description and a ``preview_value`` so the block picker can show it. Text that
+editors type is translatable by wagtail-localize; choices (levels, styles) are
+not, because they are the same in both languages.
+"""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.images.blocks import ImageBlock
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(max_length=120, label=_("Heading"))
+    level = blocks.ChoiceBlock(
+        choices=[("h2", _("Section heading (h2)")), ("h3", _("Sub-heading (h3)"))],
+        default="h2",
+        label=_("Level"),
+        help_text=_("The page title is the only h1; start sections at h2."),
+    )
+
+    class Meta:
+        icon = "title"
+        template = "home/blocks/heading.html"
+        label = _("Heading")
+        description = _("A section heading that also appears in the page outline.")
+        preview_value = {"text": "Samen ondernemen voor impact", "level": "h2"}
+
+
+class ParagraphBlock(blocks.RichTextBlock):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("features", ["h3", "h4", "bold", "italic", "link", "ol", "ul"])
+        super().__init__(**kwargs)
+
+    class Meta:
+        icon = "pilcrow"
+        template = "home/blocks/paragraph.html"
+        label = _("Text")
+        description = _("Running text with links and lists. Sub-headings start at h3.")
+        preview_value = (
+            "<p>Social Impact Factory brengt gemeenten, bedrijven en sociaal "
+            "ondernemers samen rond maatschappelijke vraagstukken.</p>"
+        )
+
+
+class FigureBlock(blocks.StructBlock):
+    image = ImageBlock(
+        label=_("Image"),
+        help_text=_("Describe the image for people who cannot see it, or mark it as decorative."),
+    )
+    caption = blocks.CharBlock(required=False, max_length=250, label=_("Caption"))
+
+    class Meta:
+        icon = "image"
+        template = "home/blocks/figure.html"
+        label = _("Image with caption")
+        description = _("An image with alt text and an optional caption.")
+
+
+class QuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock(label=_("Quote"))
+    attribution = blocks.CharBlock(
+        max_length=120,
+        label=_("Attribution"),
+        help_text=_("A role or organisation. Only name a person who agreed to be quoted."),
+    )
+    is_example = blocks.BooleanBlock(
+        required=False,
+        label=_("Example text"),
+        help_text=_("Tick when the quote is a paraphrase for demonstration, not a real quote."),
+    )
+
+    class Meta:
+        icon = "openquote"
+        template = "home/blocks/quote.html"
+        label = _("Quote or testimonial")
+        description = _("A short quote with who said it.")
+        preview_value = {
+            "quote": "Met de juiste partners werd een idee een stichting met een werkend model.",
+            "attribution": "Voormalig directeur, Social Impact Factory",
+            "is_example": True,
+        }
+
+
+class KeyFigureBlock(blocks.StructBlock):
+    value = blocks.CharBlock(max_length=20, label=_("Figure"), help_text=_("For example 200 or € 500k."))
+    label = blocks.CharBlock(max_length=80, label=_("What it counts"))
+
+    class Meta:
+        icon = "order"
+        label = _("Key figure")
+
+
+class KeyFiguresBlock(blocks.StructBlock):
+    title = blocks.CharBlock(required=False, max_length=120, label=_("Title"))
+    figures = blocks.ListBlock(KeyFigureBlock(), min_num=1, max_num=6, label=_("Figures"))
+
+    class Meta:
+        icon = "table"
+        template = "home/blocks/key_figures.html"
+        label = _("Key figures")
+        description = _("Up to six numbers with what they count.")
+        preview_value = {
+            "title": "Ons netwerk",
+            "figures": [
+                {"value": "200", "label": "sociale ondernemingen"},
+                {"value": "22", "label": "gemeenten"},
+                {"value": "20+", "label": "impact challenges"},
+            ],
+        }
+
+
+class LinkBlock(blocks.StructBlock):
+    """A link to a page on this site (preferred: it follows the language) or an external URL."""
+
+    page = blocks.PageChooserBlock(required=False, label=_("Page on this site"))
+    url = blocks.URLBlock(required=False, label=_("Or an external address"))
+    label = blocks.CharBlock(max_length=60, label=_("Link text"))
+
+    def clean(self, value):
+        from django.core.exceptions import ValidationError
+        from wagtail.blocks import StructBlockValidationError
+
+        value = super().clean(value)
+        if bool(value.get("page")) == bool(value.get("url")):
+            raise StructBlockValidationError(
+                block_errors={"page": ValidationError(_("Choose a page or give an address, not both."))}
+            )
+        return value
+
+    class Meta:
+        icon = "link"
+        label = _("Link")
+
+
+class CallToActionBlock(blocks.StructBlock):
+    title = blocks.CharBlock(max_length=120, label=_("Title"))
+    text = blocks.TextBlock(required=False, label=_("Text"))
+    link = LinkBlock(label=_("Button"))
+
+    class Meta:
+        icon = "pick"
+        template = "home/blocks/call_to_action.html"
+        label = _("Call to action")
+        description = _("A highlighted box with a title, a sentence and one button.")
+        preview_value = {
+            "title": "Leg jouw vraagstuk aan ons voor",
+            "text": "Vertel ons welk maatschappelijk vraagstuk je wilt oplossen.",
+            "link": {"url": "https://example.org/", "label": "Neem contact op"},
+        }
+
+
+class StepBlock(blocks.StructBlock):
+    name = blocks.CharBlock(max_length=120, label=_("Name"))
+    activities = blocks.TextBlock(label=_("What was done"))
+    outcome = blocks.TextBlock(required=False, label=_("What it produced"))
+
+    class Meta:
+        icon = "list-ol"
+        label = _("Step")
+
+
+class StepsBlock(blocks.StructBlock):
+    """An ordered series of steps: the phases of a case, or how a service runs."""
+
+    title = blocks.CharBlock(required=False, max_length=120, label=_("Title"))
+    steps = blocks.ListBlock(StepBlock(), min_num=1, label=_("Steps"))
+
+    class Meta:
+        icon = "list-ol"
+        template = "home/blocks/steps.html"
+        label = _("Steps or phases")
+        description = _("Numbered steps, each with what was done and what it produced.")
+        preview_value = {
+            "title": "Zo werkten we",
+            "steps": [
+                {"name": "Verkenning", "activities": "Gesprekken met partners.", "outcome": "Een model."},
+                {"name": "Experiment", "activities": "Pilots met ondernemers.", "outcome": "Lessen."},
+            ],
+        }
+
+
+class BodyBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    paragraph = ParagraphBlock()
+    figure = FigureBlock()
+    quote = QuoteBlock()
+    key_figures = KeyFiguresBlock()
+    steps = StepsBlock()
+    call_to_action = CallToActionBlock()
+
+    class Meta:
+        block_counts = {}

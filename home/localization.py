@@ -1,0 +1,84 @@
+"""Which page a visitor sees in which language.
+
+Used by the layout (language switcher, hreflang, navigation) and by any app
+that links to a page chosen in one language from a page in another.
+"""
+
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language
+from wagtail.models import Locale, Page, Site
+
+
+def _cached(request, key, compute):
+    cache = request.__dict__.setdefault("_sif_cache", {})
+    if key not in cache:
+        cache[key] = compute()
+    return cache[key]
+
+
+def home_pages(request):
+    """The live home page of each language, keyed by language code."""
+
+    def compute():
+        site = Site.find_for_request(request) or Site.objects.get(is_default_site=True)
+        pages = Page.objects.filter(translation_key=site.root_page.translation_key).live().select_related("locale")
+        return {page.locale.language_code: page for page in pages}
+
+    return _cached(request, "home_pages", compute)
+
+
+def current_home(request):
+    homes = home_pages(request)
+    return homes.get(get_language()) or homes.get(settings.LANGUAGE_CODE)
+
+
+def localized(page):
+    """The live translation of ``page`` in the active language, else ``page`` itself."""
+    if page is None:
+        return None
+    translated = page.get_translation_or_none(Locale.get_active())
+    if translated is not None and translated.live:
+        return translated
+    return page
+
+
+def language_alternates(request, page=None):
+    """One entry per language: where the switcher leads, and whether it is a real translation.
+
+    ``is_translation`` is true only for a live page that is a translation
+    (not a wagtail-localize alias); only those become hreflang alternates.
+    """
+    homes = home_pages(request)
+    translations = {}
+    page = page or None
+    if page is not None and getattr(page, "translation_key", None):
+        pages = (
+            Page.objects.filter(translation_key=page.translation_key, alias_of__isnull=True)
+            .live()
+            .select_related("locale")
+        )
+        translations = {p.locale.language_code: p for p in pages}
+    alternates = []
+    for code, name in settings.LANGUAGES:
+        target = translations.get(code)
+        full_url = None
+        if target is not None:
+            url = target.get_url(request)
+            full_url = target.get_full_url(request)
+        elif page is None:
+            url = translate_url(request.get_full_path(), code)
+        else:
+            home = homes.get(code)
+            url = home.get_url(request) if home else f"/{code}/"
+        alternates.append(
+            {
+                "code": code,
+                "name": name,
+                "url": url,
+                "full_url": full_url or request.build_absolute_uri(url),
+                "is_current": code == get_language(),
+                "is_translation": target is not None or (page is None and url != request.get_full_path()),
+            }
+        )
+    return alternates

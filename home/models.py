@@ -1,0 +1,125 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import BodyBlock
+from .hub import hub_sections
+
+
+class BasePage(Page):
+    """Fields every public page shares: a lead paragraph under the title."""
+
+    lead = models.TextField(
+        blank=True,
+        verbose_name=_("lead"),
+        help_text=_("One or two sentences under the title. Also used as the summary in search results."),
+    )
+
+    search_fields = Page.search_fields + [index.SearchField("lead")]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def meta_description(self):
+        return self.search_description or self.lead
+
+
+class HomePage(BasePage):
+    """The hub: what Social Impact Factory is, with sections other apps add."""
+
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = BasePage.content_panels + [FieldPanel("lead"), FieldPanel("body")]
+    search_fields = BasePage.search_fields + [index.SearchField("body")]
+    parent_page_types = ["wagtailcore.Page"]
+    max_count_per_parent = 2
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["hub_sections"] = hub_sections(request, self)
+        return context
+
+
+class StandardPage(BasePage):
+    """About us, location, privacy and accessibility statements, and the like."""
+
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = BasePage.content_panels + [FieldPanel("lead"), FieldPanel("body")]
+    search_fields = BasePage.search_fields + [index.SearchField("body")]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    """Contact details and the pages the layout links to on every page.
+
+    Pages are chosen in Dutch; the layout shows their translation in the
+    visitor's language.
+    """
+
+    email = models.EmailField(blank=True, verbose_name=_("e-mail address"))
+    phone = models.CharField(max_length=30, blank=True, verbose_name=_("phone number"))
+    street_address = models.CharField(max_length=120, blank=True, verbose_name=_("street and number"))
+    postal_code = models.CharField(max_length=10, blank=True, verbose_name=_("postal code"))
+    city = models.CharField(max_length=60, blank=True, verbose_name=_("city"))
+    linkedin_url = models.URLField(blank=True, verbose_name=_("LinkedIn"))
+    instagram_url = models.URLField(blank=True, verbose_name=_("Instagram"))
+    intake_page = models.ForeignKey(
+        Page,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("page for the call to action"),
+        help_text=_("Where 'Put your question to us' leads. Leave empty to hide the button."),
+    )
+    privacy_page = models.ForeignKey(
+        Page, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("privacy statement")
+    )
+    accessibility_page = models.ForeignKey(
+        Page,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("accessibility statement"),
+    )
+    intake_notification_email = models.EmailField(
+        blank=True,
+        verbose_name=_("e-mail for new questions"),
+        help_text=_("The intake team gets a message here for every question sent through the site."),
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("email"),
+                FieldPanel("phone"),
+                FieldPanel("street_address"),
+                FieldPanel("postal_code"),
+                FieldPanel("city"),
+            ],
+            heading=_("Contact details"),
+        ),
+        MultiFieldPanel([FieldPanel("linkedin_url"), FieldPanel("instagram_url")], heading=_("Social media")),
+        MultiFieldPanel(
+            [FieldPanel("intake_page"), FieldPanel("privacy_page"), FieldPanel("accessibility_page")],
+            heading=_("Pages linked on every page"),
+        ),
+        FieldPanel("intake_notification_email"),
+    ]
+
+    class Meta:
+        verbose_name = _("site settings")

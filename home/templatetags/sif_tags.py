@@ -1,0 +1,44 @@
+from django import template
+
+from home import localization
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def language_alternates(context, page=None):
+    return localization.language_alternates(context["request"], page)
+
+
+@register.simple_tag(takes_context=True)
+def current_home(context):
+    return localization.current_home(context["request"])
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    """Live pages under the visitor's home page that editors marked 'show in menus'."""
+    request = context["request"]
+    cache = request.__dict__.setdefault("_sif_cache", {})
+    if "main_menu" not in cache:
+        home = localization.current_home(request)
+        cache["main_menu"] = list(home.get_children().live().in_menu()) if home else []
+    return cache["main_menu"]
+
+
+@register.simple_tag
+def localized(page):
+    """The page in the visitor's language when it has a live translation."""
+    return localization.localized(page)
+
+
+@register.simple_tag(takes_context=True)
+def pageurl_localized(context, page):
+    page = localization.localized(page)
+    return page.get_url(context["request"]) if page else ""
+
+
+@register.filter
+def is_within(page, section):
+    """True when ``page`` lies below ``section`` in the page tree."""
+    return bool(page) and hasattr(page, "path") and page.path.startswith(section.path)

@@ -1,0 +1,57 @@
+"""Small helpers the tests share: parse a page and read what a visitor sees."""
+
+from html.parser import HTMLParser
+
+
+class _Collector(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.elements = []
+        self.text = []
+
+    def handle_starttag(self, tag, attrs):
+        self.elements.append((tag, dict(attrs)))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+class Page:
+    """A rendered HTML response, with a few questions a test asks of it."""
+
+    def __init__(self, response):
+        self.response = response
+        self.html = response.content.decode()
+        collector = _Collector()
+        collector.feed(self.html)
+        self.elements = collector.elements
+        self.text = " ".join(" ".join(collector.text).split())
+
+    def find_all(self, tag, **attrs):
+        return [a for t, a in self.elements if t == tag and all(a.get(k) == v for k, v in attrs.items())]
+
+    @property
+    def lang(self):
+        return self.find_all("html")[0].get("lang")
+
+    @property
+    def hreflangs(self):
+        return {link["hreflang"]: link["href"] for link in self.find_all("link", rel="alternate")}
+
+    @property
+    def canonical(self):
+        links = self.find_all("link", rel="canonical")
+        return links[0]["href"] if links else None
+
+    def switcher_links(self):
+        return {a["hreflang"]: a["href"] for a in self.find_all("a", rel="alternate")}
+
+    def h1(self):
+        start = self.html.index("<h1")
+        return self.html[self.html.index(">", start) + 1 : self.html.index("</h1>", start)]
+
+
+def get_page(client, url, **extra):
+    response = client.get(url, **extra)
+    assert response.status_code == 200, f"{url} answered {response.status_code}"
+    return Page(response)
