@@ -152,4 +152,4 @@ LOGGING = {
 }
 
 # Apps whose demo.py `load(builder)` fills the demo site, in this order.
-DEMO_CONTENT_APPS = ["home"]
+DEMO_CONTENT_APPS = ["home", "programmes", "cases", "menukaart", "intake"]

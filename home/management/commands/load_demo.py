@@ -1,4 +1,5 @@
 from importlib import import_module
+from importlib.util import find_spec
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
@@ -28,6 +29,8 @@ class Command(BaseCommand):
         # Each object is saved in a transaction of its own (see DemoBuilder); a
         # run that stops half-way is completed by the next run.
         for app_label in settings.DEMO_CONTENT_APPS:
+            if find_spec(f"{app_label}.demo") is None:
+                continue
             module = import_module(f"{app_label}.demo")
             self.stdout.write(f"Demo content for {app_label}:")
             module.load(builder)
