@@ -1,0 +1,46 @@
+"""What only a browser shows: the redirect, the switcher, the navigation, and axe-core."""
+
+import pytest
+
+from tests.browser.axe import assert_no_axe_violations
+
+pytestmark = pytest.mark.browser
+
+
+def test_visitor_lands_in_dutch_switches_to_english_and_follows_the_menu(browser, live_site):
+    context = browser.new_context(locale="nl-NL")
+    page = context.new_page()
+    page.goto(live_site + "/")
+    assert page.url == live_site + "/nl/"
+    assert page.locator("html").get_attribute("lang") == "nl"
+
+    page.get_by_role("link", name="English").click()
+    assert page.url == live_site + "/en/"
+    assert page.locator("html").get_attribute("lang") == "en"
+
+    page.get_by_role("navigation", name="Main navigation").get_by_role("link", name="About us").click()
+    assert page.url == live_site + "/en/about-us/"
+    assert page.get_by_role("heading", level=1).inner_text() == "About us"
+
+    page.get_by_role("link", name="Nederlands").click()
+    assert page.url == live_site + "/nl/over-ons/"
+    context.close()
+
+
+def test_skip_link_is_the_first_stop_and_moves_focus_to_the_content(browser_page, live_site):
+    page = browser_page
+    page.goto(live_site + "/en/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent.trim()")
+    assert focused == "Skip to main content"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+
+
+@pytest.mark.parametrize(
+    "path", ["/nl/", "/en/", "/nl/over-ons/", "/en/about-us/", "/nl/zoeken/?q=utrecht", "/en/does-not-exist/"]
+)
+def test_pages_have_no_axe_violations(browser_page, live_site, viewport, path):
+    browser_page.set_viewport_size(viewport)
+    browser_page.goto(live_site + path)
+    assert_no_axe_violations(browser_page)
