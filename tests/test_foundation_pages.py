@@ -108,3 +108,46 @@ def test_search_with_hostile_input_answers_calmly(client):
     response = client.get("/en/search/", {"q": "<script>alert(1)</script>" * 50, "page": "-1"})
     assert response.status_code == 200
     assert "<script>alert(1)</script>" not in response.content.decode()
+
+
+def test_server_error_page_renders_without_database_or_request():
+    from django.template.loader import render_to_string
+
+    html = render_to_string("500.html")
+    assert "Er ging iets mis" in html and "Something went wrong" in html
+
+
+def test_oversized_request_gets_a_clear_400(settings):
+    from django.test import Client
+
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    client = Client(enforce_csrf_checks=True)
+    token = "a" * 32
+    client.cookies["csrftoken"] = token
+    response = client.post("/en/search/", {"csrfmiddlewaretoken": token, "q": "x" * 5000})
+    assert response.status_code == 400
+    assert "too large" in response.content.decode()
+
+
+def test_translation_that_is_not_live_is_neither_alternate_nor_switch_target(client):
+    from home.models import StandardPage
+
+    english = StandardPage.objects.get(locale__language_code="en", slug="location")
+    english.unpublish()
+    dutch = get_page(client, "/nl/locatie/")
+    assert dutch.switcher_links() == {"en": "/en/"}
+    assert set(dutch.hreflangs) == {"nl"}
+
+
+def test_alias_is_not_an_alternate(client):
+    from wagtail.models import Locale
+
+    from home.models import StandardPage
+
+    dutch = StandardPage.objects.get(locale__language_code="nl", slug="over-ons")
+    home_en = dutch.get_parent().get_translation(Locale.objects.get(language_code="en"))
+    StandardPage.objects.get(locale__language_code="en", slug="about-us").delete()
+    alias = dutch.copy_for_translation(Locale.objects.get(language_code="en"), alias=True)
+    assert alias.alias_of_id == dutch.pk and alias.get_parent().pk == home_en.pk
+    page = get_page(client, "/nl/over-ons/")
+    assert set(page.hreflangs) == {"nl"}
