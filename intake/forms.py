@@ -11,6 +11,10 @@ QUESTION_MIN_LENGTH = 30
 QUESTION_MAX_LENGTH = 5000
 
 
+class TelInput(forms.TextInput):
+    input_type = "tel"
+
+
 def _required(message):
     return {"required": message}
 
@@ -56,7 +60,7 @@ class IntakeForm(forms.Form):
                 _("Enter a phone number with digits only, for example 030 123 4567 or +31 30 123 4567."),
             )
         ],
-        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+        widget=TelInput(attrs={"autocomplete": "tel"}),
     )
     question = forms.CharField(
         label=_("Your question"),
@@ -102,6 +106,9 @@ class IntakeForm(forms.Form):
         self.fields["themes"].choices = catalogue.theme_choices(locale)
         self.fields["services"].choices = catalogue.service_choices(locale)
         self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
+        # The browser would cut a pasted text short without a word; the server says what is too long.
+        for attribute in ("maxlength", "minlength"):
+            self.fields["question"].widget.attrs.pop(attribute, None)
         if not self.is_bound:
             self.initial["started"] = spam.form_timestamp()
 
