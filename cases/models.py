@@ -1,0 +1,251 @@
+"""Case studies: what the hub did for an organisation, phase by phase, and what it produced."""
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from home.blocks import KeyFiguresBlock, QuoteBlock, StepsBlock
+from home.models import BasePage
+from programmes.localization import localized_many
+
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+
+
+class Theme(TranslatableMixin, models.Model):
+    """A theme a case is about (work and income, social procurement, ...).
+
+    A snippet rather than tags: wagtail-localize translates snippets, so the
+    theme names appear in the visitor's language, and editors pick from a
+    fixed list instead of typing near-duplicates. The slug is shared by both
+    languages, so a filter link means the same theme in Dutch and English.
+    """
+
+    name = models.CharField(max_length=60, verbose_name=_("name"), help_text=_("Short, as shown on a filter button."))
+    slug = models.SlugField(
+        max_length=60,
+        verbose_name=_("slug"),
+        help_text=_("Used in filter addresses such as ?theme=work. The same in every language."),
+    )
+
+    override_translatable_fields = [SynchronizedField("slug", overridable=False)]
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["slug", "locale"], name="unique_theme_slug_per_locale")]
+
+    def __str__(self):
+        return self.name
+
+
+class CaseIndexPage(BasePage):
+    """Lists the case studies as cards, filtered by theme and programme, a page at a time."""
+
+    per_page = 9
+
+    content_panels = BasePage.content_panels + [FieldPanel("lead")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["cases.CasePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("case overview")
+
+    def cases(self):
+        return CasePage.objects.child_of(self).live().order_by("-first_published_at", "-pk")
+
+    def get_context(self, request, *args, **kwargs):
+        from .filters import CaseFilters
+
+        context = super().get_context(request, *args, **kwargs)
+        cases = self.cases()
+        filters = CaseFilters(request.GET, cases)
+        listing = (
+            filters.apply(cases).select_related("image").prefetch_related("theme_links__theme", "image__renditions")
+        )
+        page_of_cases = Paginator(listing, self.per_page).get_page(request.GET.get("page"))
+        context.update(
+            filters=filters,
+            theme_options=filters.theme_options(),
+            programme_options=filters.programme_options(),
+            page_of_cases=page_of_cases,
+            cards=CasePage.with_localized_themes(page_of_cases.object_list),
+            page_range=list(page_of_cases.paginator.get_elided_page_range(page_of_cases.number, on_ends=1)),
+        )
+        return context
+
+
+class CasePage(BasePage):
+    """One case: the client's challenge, the phases of the work, the figures and the result."""
+
+    client = models.CharField(
+        max_length=120, verbose_name=_("client"), help_text=_("The organisation the work was done for.")
+    )
+    region = models.CharField(
+        max_length=80, blank=True, verbose_name=_("region"), help_text=_("Where the work took place, e.g. Utrecht.")
+    )
+    period = models.CharField(
+        max_length=60, blank=True, verbose_name=_("period"), help_text=_("For example 2014–2015.")
+    )
+    result_summary = models.CharField(
+        max_length=160,
+        verbose_name=_("result in one line"),
+        help_text=_("Shown on the case card: what the work produced, in one sentence."),
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("illustration"),
+        help_text=_("Optional decorative image for the page header and the card; it gets no alt text."),
+    )
+    feature_on_home = models.BooleanField(
+        default=False,
+        verbose_name=_("feature on the hub"),
+        help_text=_("The hub shows up to three featured cases; without any, it shows the newest."),
+    )
+    challenge = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        verbose_name=_("the challenge"),
+        help_text=_("The question the client came with, and why it mattered."),
+    )
+    phases = StreamField(
+        [("phases", StepsBlock())],
+        blank=True,
+        max_num=1,
+        verbose_name=_("phases"),
+        help_text=_("The phases of the work in order: for each, what was done and what it produced."),
+    )
+    key_figures = StreamField(
+        [("key_figures", KeyFiguresBlock())],
+        blank=True,
+        max_num=1,
+        verbose_name=_("key figures"),
+        help_text=_("Up to six numbers. The first one also appears on the case card."),
+    )
+    testimonial = StreamField(
+        [("quote", QuoteBlock())],
+        blank=True,
+        max_num=1,
+        verbose_name=_("testimonial"),
+        help_text=_("A quote from the client. Tick 'Example text' when it is a paraphrase."),
+    )
+    result = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        verbose_name=_("the result"),
+        help_text=_("What is different now, and what came out of the work."),
+    )
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("lead"),
+        MultiFieldPanel(
+            [FieldPanel("client"), FieldPanel("region"), FieldPanel("period"), FieldPanel("result_summary")],
+            heading=_("About the case"),
+        ),
+        FieldPanel("image"),
+        InlinePanel("theme_links", label=_("Theme"), heading=_("Themes")),
+        InlinePanel("programme_links", label=_("Programme"), heading=_("Programmes involved")),
+        FieldPanel("challenge"),
+        FieldPanel("phases"),
+        FieldPanel("key_figures"),
+        FieldPanel("testimonial"),
+        FieldPanel("result"),
+    ]
+    promote_panels = BasePage.promote_panels + [FieldPanel("feature_on_home")]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("client"),
+        index.SearchField("challenge"),
+        index.SearchField("result"),
+        index.SearchField("phases"),
+    ]
+    parent_page_types = ["cases.CaseIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("case study")
+        verbose_name_plural = _("case studies")
+
+    @property
+    def headline_figure(self):
+        """The first key figure, for the card."""
+        for block in self.key_figures:
+            figures = block.value["figures"]
+            if figures:
+                return figures[0]
+        return None
+
+    @staticmethod
+    def with_localized_themes(cases):
+        """``cases`` (with ``theme_links__theme`` prefetched), each with its themes in the visitor's language.
+
+        One query for all the themes, whatever the number of cases.
+        """
+        cases = list(cases)
+        themes = localized_themes(link.theme for case in cases for link in case.theme_links.all())
+        for case in cases:
+            case.localized_themes = [themes[link.theme.translation_key] for link in case.theme_links.all()]
+        return cases
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        links = self.theme_links.select_related("theme")
+        themes = localized_themes(link.theme for link in links)
+        context["themes"] = [themes[link.theme.translation_key] for link in links]
+        context["programmes"] = localized_many(
+            link.programme for link in self.programme_links.select_related("programme")
+        )
+        return context
+
+
+def localized_themes(themes):
+    """Themes in the visitor's language, keyed by translation key."""
+    return {theme.translation_key: theme for theme in localized_many(themes)}
+
+
+class CaseTheme(Orderable):
+    """A theme of a case. Synchronised to the translation; shown in the visitor's language."""
+
+    page = ParentalKey(CasePage, on_delete=models.CASCADE, related_name="theme_links")
+    theme = models.ForeignKey(
+        Theme,
+        on_delete=models.CASCADE,
+        related_name="case_links",
+        verbose_name=_("theme"),
+        help_text=_("Choose the Dutch theme; English pages show its translation."),
+    )
+
+    panels = [FieldPanel("theme")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+
+
+class CaseProgramme(Orderable):
+    """A programme involved in a case; programme pages find their cases through these links."""
+
+    page = ParentalKey(CasePage, on_delete=models.CASCADE, related_name="programme_links")
+    programme = models.ForeignKey(
+        "programmes.ProgrammePage",
+        on_delete=models.CASCADE,
+        related_name="case_links",
+        verbose_name=_("programme"),
+        help_text=_("Choose the Dutch programme page; English pages link to its translation."),
+    )
+
+    panels = [FieldPanel("programme")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("programme")
+        verbose_name_plural = _("programmes")

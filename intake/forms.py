@@ -1,0 +1,124 @@
+"""The intake form: code-defined, with the same field names in every language."""
+
+from django import forms
+from django.core.validators import RegexValidator
+from django.utils.translation import gettext_lazy as _
+
+from . import catalogue, spam
+from .models import OrganisationType
+
+QUESTION_MIN_LENGTH = 30
+QUESTION_MAX_LENGTH = 5000
+
+
+class TelInput(forms.TextInput):
+    input_type = "tel"
+
+
+def _required(message):
+    return {"required": message}
+
+
+class IntakeForm(forms.Form):
+    organisation_name = forms.CharField(
+        label=_("Name of your organisation"),
+        max_length=200,
+        error_messages=_required(_("Enter the name of your organisation.")),
+        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
+    )
+    organisation_type = forms.ChoiceField(
+        label=_("Type of organisation"),
+        choices=OrganisationType.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choose the type of organisation."),
+            "invalid_choice": _("Choose one of the types of organisation in the list."),
+        },
+    )
+    contact_name = forms.CharField(
+        label=_("Your name"),
+        max_length=120,
+        error_messages=_required(_("Enter your name, so we know whom to contact.")),
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        help_text=_("We send a confirmation to this address and reply to it."),
+        error_messages={
+            "required": _("Enter your e-mail address."),
+            "invalid": _("Enter an e-mail address in the form name@example.nl."),
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+    )
+    phone = forms.CharField(
+        label=_("Phone number (optional)"),
+        required=False,
+        max_length=30,
+        validators=[
+            RegexValidator(
+                r"^\+?[0-9][0-9 ()-]{5,28}$",
+                _("Enter a phone number with digits only, for example 030 123 4567 or +31 30 123 4567."),
+            )
+        ],
+        widget=TelInput(attrs={"autocomplete": "tel"}),
+    )
+    question = forms.CharField(
+        label=_("Your question"),
+        help_text=_(
+            "Describe the social question your organisation faces and what you hope to achieve "
+            "(at least 30 characters)."
+        ),
+        min_length=QUESTION_MIN_LENGTH,
+        max_length=QUESTION_MAX_LENGTH,
+        error_messages={
+            "required": _("Describe your question."),
+            "min_length": _(
+                "Describe your question in at least %(limit_value)d characters (you wrote %(show_value)d)."
+            ),
+            "max_length": _("Shorten your question to at most %(limit_value)d characters (you wrote %(show_value)d)."),
+        },
+        widget=forms.Textarea(attrs={"rows": 8}),
+    )
+    themes = forms.MultipleChoiceField(
+        label=_("Themes your question touches (optional)"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": _("Choose themes from the list.")},
+    )
+    services = forms.MultipleChoiceField(
+        label=_("Services you are interested in (optional)"),
+        help_text=_("Services from our menu that may fit. Ticked ones came with you from the menu."),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": _("Choose services from the list.")},
+    )
+    consent = forms.BooleanField(
+        label=_("I agree that Social Impact Factory keeps these details to answer my question."),
+        help_text=_("Read what we keep, why and for how long in our privacy statement."),
+        error_messages=_required(_("Tick the box to agree, or we cannot handle your question.")),
+    )
+    # Spam checks: a field people leave empty, and when the form was shown.
+    website = forms.CharField(label=_("Leave this field empty"), required=False)
+    started = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, locale, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["themes"].choices = catalogue.theme_choices(locale)
+        self.fields["services"].choices = catalogue.service_choices(locale)
+        self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
+        # The browser would cut a pasted text short without a word; the server says what is too long.
+        for attribute in ("maxlength", "minlength"):
+            self.fields["question"].widget.attrs.pop(attribute, None)
+        if not self.is_bound:
+            self.initial["started"] = spam.form_timestamp()
+
+    def looks_like_spam(self):
+        return bool(self.data.get(spam.HONEYPOT_FIELD)) or spam.filled_in_too_fast(self.data.get("started"))
+
+    def visible_fields_in_order(self):
+        return [self[name] for name in self.fields if name not in (spam.HONEYPOT_FIELD, "started")]
+
+    def chosen(self, name):
+        """(key, title) of the ticked choices of a multiple-choice field, in the order of the list."""
+        keys = set(self.cleaned_data.get(name) or [])
+        return [(key, str(title)) for key, title in self.fields[name].choices if key in keys]

@@ -1,0 +1,115 @@
+"""The "Intake" menu: intake handlers triage submissions in the Wagtail admin."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+
+from .export import SafeExportIndexView
+from .models import Submission
+
+
+class SubmissionPermissionPolicy(ModelPermissionPolicy):
+    """Submissions come only from the public form: nobody adds or copies one in the admin."""
+
+    def user_has_permission(self, user, action):
+        if action == "add":
+            return False
+        return super().user_has_permission(user, action)
+
+
+register_permission_policy(Submission, SubmissionPermissionPolicy(Submission))
+
+
+class ListPanel(FieldPanel):
+    """A read-only list (themes, services) shown as text rather than a Python list."""
+
+    def __init__(self, field_name, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(field_name, **kwargs)
+
+    def format_value_for_display(self, value):
+        return ", ".join(str(item) for item in value or []) or "-"
+
+
+SENT_FIELDS = [
+    "language",
+    "organisation_name",
+    "organisation_type",
+    "contact_name",
+    "email",
+    "phone",
+    "question",
+    "consent_at",
+    "created_at",
+]
+
+
+class SubmissionViewSet(ModelViewSet):
+    model = Submission
+    name = "intake_submissions"
+    url_prefix = "intake/submissions"
+    icon = "mail"
+    menu_label = _("Submissions")
+    index_view_class = SafeExportIndexView
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    inspect_view_fields = [*SENT_FIELDS, "theme_titles", "service_titles", "status", "assignee", "internal_notes"]
+    list_display = ["organisation_name", "organisation_type", "status", "language", "assignee", "created_at"]
+    list_filter = ["status", "organisation_type", "language", "created_at"]
+    search_fields = ["organisation_name", "contact_name", "email", "question"]
+    search_backend_name = None
+    list_export = [
+        "pk",
+        "created_at",
+        "get_status_display",
+        "language",
+        "organisation_name",
+        "get_organisation_type_display",
+        "contact_name",
+        "email",
+        "phone",
+        "question",
+        "theme_titles",
+        "service_titles",
+        "services",
+        "assignee",
+        "internal_notes",
+        "updated_at",
+    ]
+    export_headings = {
+        "pk": _("Number"),
+        "get_status_display": _("Status"),
+        "get_organisation_type_display": _("Type of organisation"),
+        "services": _("Service keys"),
+    }
+    export_filename = "intake-submissions"
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("status"), FieldPanel("assignee"), FieldPanel("internal_notes")],
+            heading=_("Handling"),
+        ),
+        MultiFieldPanel(
+            [
+                *[FieldPanel(name, read_only=True) for name in SENT_FIELDS],
+                ListPanel("theme_titles"),
+                ListPanel("service_titles"),
+            ],
+            heading=_("What was sent"),
+        ),
+    ]
+
+
+class IntakeViewSetGroup(ViewSetGroup):
+    menu_label = _("Intake")
+    menu_icon = "mail"
+    menu_order = 300
+    items = (SubmissionViewSet,)
+
+
+@hooks.register("register_admin_viewset")
+def register_intake_viewsets():
+    return IntakeViewSetGroup()

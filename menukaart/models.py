@@ -1,0 +1,238 @@
+"""The menukaart: a public menu of products and services, and the services themselves.
+
+Audience and form are code-defined choices, not snippets: the set is fixed
+by how the hub works, the labels are translated with the rest of the
+interface, and the values in filter URLs (``?audience=company``) are the same
+in Dutch and English.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, TranslatableMixin
+from wagtail.search import index
+
+from home.blocks import BodyBlock
+from home.models import BasePage
+
+from .fields import MultipleChoiceField
+from .prices import PriceKind, format_price
+
+
+class Audience(models.TextChoices):
+    MUNICIPALITY = "municipality", _("Municipality")
+    COMPANY = "company", _("Company")
+    SOCIAL_ENTERPRISE = "social-enterprise", _("Social enterprise")
+    INITIATIVE = "initiative", _("Initiative")
+
+
+class ServiceForm(models.TextChoices):
+    WORKSHOP = "workshop", _("Workshop")
+    PROGRAMME = "programme", _("Programme")
+    CHALLENGE = "challenge", _("Challenge")
+    ROOM_HIRE = "room-hire", _("Room hire")
+    MEMBERSHIP = "membership", _("Membership")
+    IMPACT_MEASUREMENT = "impact-measurement", _("Impact measurement")
+
+
+class ServiceCategory(TranslatableMixin, Orderable, models.Model):
+    """A group on the menu, such as transformeren, versnellen, incuberen."""
+
+    name = models.CharField(
+        max_length=80,
+        verbose_name=_("name"),
+        help_text=_("A heading on the menu, for example 'Versnellen'."),
+    )
+    description = models.CharField(
+        max_length=250,
+        blank=True,
+        verbose_name=_("description"),
+        help_text=_("One sentence under the heading: what the services in this group do."),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("description")]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order", "pk"]
+        verbose_name = _("service category")
+        verbose_name_plural = _("service categories")
+
+    def __str__(self):
+        return self.name
+
+
+class MenukaartPage(BasePage):
+    """The whole menu, grouped by category, with filters and the package composer."""
+
+    body = StreamField(
+        BodyBlock(),
+        blank=True,
+        verbose_name=_("text under the menu"),
+        help_text=_("Optional: more about working with us, shown below the menu."),
+    )
+
+    content_panels = BasePage.content_panels + [FieldPanel("lead"), FieldPanel("body")]
+    search_fields = BasePage.search_fields + [index.SearchField("body")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["menukaart.ServicePage"]
+    max_count_per_parent = 1
+    # The language switcher keeps ?service=...&audience=... so the package survives the switch.
+    preserve_query_on_language_switch = True
+
+    class Meta:
+        verbose_name = _("menukaart (service menu)")
+
+    def get_context(self, request, *args, **kwargs):
+        from .menu import menu_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(menu_context(self, request))
+        return context
+
+
+class ServicePage(BasePage):
+    """One product or service on the menu."""
+
+    summary = models.CharField(
+        max_length=160,
+        verbose_name=_("one-line summary"),
+        help_text=_("Shown on the menu under the title. One sentence."),
+    )
+    category = models.ForeignKey(
+        ServiceCategory,
+        on_delete=models.PROTECT,
+        related_name="services",
+        verbose_name=_("category"),
+        help_text=_("The group on the menu this service belongs to."),
+    )
+    audiences = MultipleChoiceField(
+        options=Audience.choices,
+        verbose_name=_("for whom"),
+        help_text=_("Tick everyone this service is meant for; the menu filters on this."),
+    )
+    service_form = models.CharField(
+        max_length=20,
+        choices=ServiceForm.choices,
+        verbose_name=_("form"),
+        help_text=_("What kind of service this is; the menu filters on this."),
+    )
+    duration = models.CharField(
+        max_length=80,
+        verbose_name=_("duration"),
+        help_text=_("For example 'Two half-days' or 'About six months'."),
+    )
+    price_kind = models.CharField(
+        max_length=12,
+        choices=PriceKind.choices,
+        default=PriceKind.ON_REQUEST,
+        verbose_name=_("price"),
+        help_text=_("A fixed price, a starting price ('from'), or on request."),
+    )
+    price_amount = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        verbose_name=_("amount in euro, excluding VAT"),
+        help_text=_("Whole euros without VAT. Leave empty when the price is on request."),
+    )
+    price_unit = models.CharField(
+        max_length=40,
+        blank=True,
+        verbose_name=_("price per"),
+        help_text=_("Optional, for example 'per half-day' or 'per year'."),
+    )
+    audience_text = models.TextField(
+        blank=True,
+        verbose_name=_("who it is for"),
+        help_text=_("A few sentences on which organisations benefit most, and when."),
+    )
+    deliverables = StreamField(
+        [
+            (
+                "deliverable",
+                blocks.CharBlock(
+                    max_length=200,
+                    label=_("What the partner gets"),
+                    help_text=_("One result or product per item."),
+                ),
+            )
+        ],
+        blank=True,
+        verbose_name=_("what the partner gets"),
+        help_text=_("A list of what the partner takes away."),
+    )
+    body = StreamField(
+        BodyBlock(),
+        blank=True,
+        verbose_name=_("how it runs"),
+        help_text=_("The course of the service: use a 'Steps or phases' block for the steps."),
+    )
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("lead"),
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("category"),
+                FieldPanel("audiences"),
+                FieldPanel("service_form"),
+                FieldPanel("duration"),
+            ],
+            heading=_("On the menu"),
+        ),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("price_kind"), FieldPanel("price_amount")]), FieldPanel("price_unit")],
+            heading=_("Price"),
+        ),
+        FieldPanel("audience_text"),
+        FieldPanel("deliverables"),
+        FieldPanel("body"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("audience_text"),
+        index.SearchField("body"),
+    ]
+    parent_page_types = ["menukaart.MenukaartPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("service")
+
+    def clean(self):
+        super().clean()
+        if self.price_kind == PriceKind.ON_REQUEST:
+            if self.price_amount is not None:
+                raise ValidationError({"price_amount": _("Leave the amount empty when the price is on request.")})
+        elif self.price_amount is None:
+            raise ValidationError({"price_amount": _("Give the amount, or choose 'On request'.")})
+
+    def get_context(self, request, *args, **kwargs):
+        from .menu import intake_base_url, query
+
+        context = super().get_context(request, *args, **kwargs)
+        this_service = query(service=[self.package_key])
+        intake = intake_base_url(request)
+        context["intake_url"] = intake + this_service if intake else None
+        context["add_to_package_url"] = self.get_parent().get_url(request) + this_service + "#package"
+        return context
+
+    @property
+    def package_key(self):
+        """How the composer and the intake form name this service: the same in every language."""
+        return str(self.translation_key)
+
+    @property
+    def price_label(self):
+        return format_price(self.price_kind, self.price_amount)
+
+    @property
+    def is_priced(self):
+        return self.price_kind != PriceKind.ON_REQUEST and self.price_amount is not None
+
+    @property
+    def audience_labels(self):
+        labels = dict(Audience.choices)
+        return [labels[value] for value in self.audiences if value in labels]

@@ -1,0 +1,124 @@
+/* The package composer: update the summary as the visitor ticks services.
+   Progressive enhancement: without this script the form is submitted (GET)
+   and the server writes the same summary. Nothing is stored; the package
+   lives in the page address only. */
+(function () {
+    "use strict";
+
+    var form = document.querySelector("[data-menukaart]");
+    var summary = form && form.querySelector("[data-package]");
+    if (!summary) {
+        return;
+    }
+    var texts = summary.dataset;
+    var lines = Array.prototype.slice.call(summary.querySelectorAll("[data-service]"));
+    var status = summary.querySelector("[data-package-status]");
+    var totalRow = summary.querySelector("[data-package-total-row]");
+    var total = summary.querySelector("[data-package-total]");
+    var onRequestRow = summary.querySelector("[data-package-on-request-row]");
+    var onRequest = summary.querySelector("[data-package-on-request]");
+    var send = summary.querySelector("[data-package-send]");
+    var updateButton = summary.querySelector("[data-package-update]");
+
+    function formatEuro(amount) {
+        return texts.euroPrefix + String(amount).replace(/\B(?=(\d{3})+(?!\d))/g, texts.euroSeparator);
+    }
+
+    function serviceInputs() {
+        return Array.prototype.slice.call(form.querySelectorAll('input[name="service"]'));
+    }
+
+    /* The chosen services, in menu order (the order of the summary lines). */
+    function chosenKeys() {
+        var chosen = {};
+        serviceInputs().forEach(function (input) {
+            if (input.type === "hidden" || input.checked) {
+                chosen[input.value] = true;
+            }
+        });
+        return lines
+            .map(function (line) { return line.dataset.service; })
+            .filter(function (key) { return chosen[key]; });
+    }
+
+    function packageQuery(keys) {
+        var params = new URLSearchParams(window.location.search);
+        params.delete("service");
+        keys.forEach(function (key) { params.append("service", key); });
+        var query = params.toString();
+        return query ? "?" + query : "";
+    }
+
+    function update() {
+        var keys = chosenKeys();
+        var sum = 0;
+        var priced = 0;
+        var isFrom = false;
+        var titles = [];
+        lines.forEach(function (line) {
+            var isChosen = keys.indexOf(line.dataset.service) !== -1;
+            line.hidden = !isChosen;
+            if (!isChosen) {
+                return;
+            }
+            if (line.dataset.amount) {
+                sum += parseInt(line.dataset.amount, 10);
+                priced += 1;
+                isFrom = isFrom || line.dataset.kind === "from";
+            } else {
+                titles.push(line.dataset.title);
+            }
+        });
+        var pattern = keys.length === 0 ? texts.statusEmpty : keys.length === 1 ? texts.statusOne : texts.statusOther;
+        status.textContent = pattern.replace("{count}", keys.length);
+        totalRow.hidden = priced === 0;
+        total.textContent = isFrom ? texts.fromPattern.replace("{amount}", formatEuro(sum)) : formatEuro(sum);
+        onRequestRow.hidden = titles.length === 0;
+        onRequest.textContent = titles.join(", ");
+
+        var query = packageQuery(keys);
+        if (send) {
+            send.hidden = keys.length === 0;
+            send.href = send.dataset.intakeBase + (keys.length ? "?" + keys.map(function (key) {
+                return "service=" + encodeURIComponent(key);
+            }).join("&") : "");
+        }
+        /* Keep the address shareable, and the language switch on the same package. */
+        window.history.replaceState(null, "", window.location.pathname + query + window.location.hash);
+        document.querySelectorAll(".language-switcher a[hreflang]").forEach(function (link) {
+            var url = new URL(link.href, window.location.href);
+            url.search = query;
+            link.href = url.pathname + url.search + url.hash;
+        });
+    }
+
+    form.addEventListener("change", function (event) {
+        if (event.target.name === "service") {
+            update();
+        }
+    });
+
+    summary.addEventListener("click", function (event) {
+        var link = event.target.closest("[data-remove]");
+        if (!link) {
+            return;
+        }
+        event.preventDefault();
+        serviceInputs().forEach(function (input) {
+            if (input.value !== link.dataset.remove) {
+                return;
+            }
+            if (input.type === "hidden") {
+                input.remove();
+            } else {
+                input.checked = false;
+            }
+        });
+        update();
+        summary.focus();
+    });
+
+    if (updateButton) {
+        updateButton.hidden = true;
+    }
+})();
