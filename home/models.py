@@ -69,13 +69,25 @@ class SiteSettings(BaseSiteSetting):
     visitor's language.
     """
 
-    email = models.EmailField(blank=True, verbose_name=_("e-mail address"))
-    phone = models.CharField(max_length=30, blank=True, verbose_name=_("phone number"))
-    street_address = models.CharField(max_length=120, blank=True, verbose_name=_("street and number"))
-    postal_code = models.CharField(max_length=10, blank=True, verbose_name=_("postal code"))
-    city = models.CharField(max_length=60, blank=True, verbose_name=_("city"))
-    linkedin_url = models.URLField(blank=True, verbose_name=_("LinkedIn"))
-    instagram_url = models.URLField(blank=True, verbose_name=_("Instagram"))
+    email = models.EmailField(
+        blank=True, verbose_name=_("e-mail address"), help_text=_("The general address shown in the footer.")
+    )
+    phone = models.CharField(
+        max_length=30, blank=True, verbose_name=_("phone number"), help_text=_("For example 030 123 45 67.")
+    )
+    street_address = models.CharField(
+        max_length=120, blank=True, verbose_name=_("street and number"), help_text=_("Shown in the footer.")
+    )
+    postal_code = models.CharField(
+        max_length=10, blank=True, verbose_name=_("postal code"), help_text=_("For example 3511 AB.")
+    )
+    city = models.CharField(max_length=60, blank=True, verbose_name=_("city"), help_text=_("For example Utrecht."))
+    linkedin_url = models.URLField(
+        blank=True, verbose_name=_("LinkedIn"), help_text=_("The full address of the LinkedIn page.")
+    )
+    instagram_url = models.URLField(
+        blank=True, verbose_name=_("Instagram"), help_text=_("The full address of the Instagram account.")
+    )
     intake_page = models.ForeignKey(
         Page,
         null=True,
@@ -83,10 +95,16 @@ class SiteSettings(BaseSiteSetting):
         on_delete=models.SET_NULL,
         related_name="+",
         verbose_name=_("page for the call to action"),
-        help_text=_("Where 'Put your question to us' leads. Leave empty to hide the button."),
+        help_text=_("Where 'Put your question to us' leads. Choose the Dutch page; leave empty to hide the button."),
     )
     privacy_page = models.ForeignKey(
-        Page, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("privacy statement")
+        Page,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("privacy statement"),
+        help_text=_("Linked in the footer and from the intake form. Choose the Dutch page."),
     )
     accessibility_page = models.ForeignKey(
         Page,
@@ -95,6 +113,7 @@ class SiteSettings(BaseSiteSetting):
         on_delete=models.SET_NULL,
         related_name="+",
         verbose_name=_("accessibility statement"),
+        help_text=_("Linked in the footer. Choose the Dutch page."),
     )
     intake_notification_email = models.EmailField(
         blank=True,

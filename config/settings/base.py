@@ -154,3 +154,10 @@ LOGGING = {
 
 # Apps whose demo.py `load(builder)` fills the demo site, in this order.
 DEMO_CONTENT_APPS = ["home", "programmes", "cases", "menukaart", "intake"]
+
+# Machine translation in the translation editor, only when a DeepL key is given.
+if os.environ.get("DEEPL_AUTH_KEY"):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "home.machine_translation.SifDeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": os.environ["DEEPL_AUTH_KEY"], "FORMALITY": "prefer_less"},
+    }

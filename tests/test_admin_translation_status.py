@@ -1,0 +1,51 @@
+"""Editors see which English pages are missing or behind, and DeepL gets a target it accepts."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from wagtail.models import Locale
+
+from home.models import StandardPage
+from home.translation_status import page_translation_statuses
+
+pytestmark = pytest.mark.django_db
+
+
+def _status_of(slug):
+    return next(s for s in page_translation_statuses() if s.page.slug == slug)
+
+
+def test_demo_translations_are_up_to_date():
+    statuses = page_translation_statuses()
+    assert statuses, "the demo content has Dutch pages"
+    assert [s.page.slug for s in statuses if s.needs_work] == []
+
+
+def test_changed_dutch_page_needs_a_sync_and_a_removed_translation_is_missing():
+    dutch = StandardPage.objects.get(locale__language_code="nl", slug="locatie")
+    dutch.lead = "Nieuwe inleiding."
+    dutch.save_revision().publish()
+    assert _status_of("locatie").status == "needs_sync"
+
+    StandardPage.objects.get(locale__language_code="en", slug="about-us").delete()
+    assert _status_of("over-ons").status == "missing"
+
+
+def test_report_lists_pages_for_admin_users(client):
+    user = get_user_model().objects.create_superuser("lead", "lead@sif.example", "x")
+    client.force_login(user)
+    StandardPage.objects.get(locale__language_code="en", slug="accessibility").delete()
+    response = client.get("/admin/translation-status/?open=1", HTTP_ACCEPT_LANGUAGE="en")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "No English translation" in html and "Toegankelijkheid" in html
+    assert "Over ons" not in html  # up to date, so hidden when showing only open work
+
+
+def test_deepl_gets_british_english_as_target():
+    from home.machine_translation import SifDeepLTranslator
+
+    translator = SifDeepLTranslator({"AUTH_KEY": "test:fx"})
+    nl, en = Locale.objects.get(language_code="nl"), Locale.objects.get(language_code="en")
+    parameters = translator.get_parameters(nl, en, [])
+    assert parameters["target_lang"] == "EN-GB" and parameters["source_lang"] == "NL"
+    assert translator.get_api_endpoint() == "https://api-free.deepl.com/v2/translate"
