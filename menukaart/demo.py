@@ -5,9 +5,13 @@ accelerate, incubate) plus what the hub rents out or runs. Prices are
 indicative amounts in whole euros excluding VAT.
 """
 
+from django.db import transaction
+from wagtail.models import Page
+from wagtail_localize.models import Translation, TranslationSource
+
 from home.demo_builder import T, rich, stream
 
-from .models import Audience, MenukaartPage, ServiceCategory, ServiceForm, ServicePage
+from .models import Audience, CaseService, MenukaartPage, ServiceCategory, ServiceForm, ServicePage, ServiceProgramme
 from .prices import PriceKind
 
 M, C, S, INI = Audience.MUNICIPALITY, Audience.COMPANY, Audience.SOCIAL_ENTERPRISE, Audience.INITIATIVE
@@ -25,6 +29,61 @@ def load(builder):
         page, _english = builder.page(menu, ServicePage, _service_fields(fields, categories[category_key]))
         services[page.slug] = page
     builder.pages["services"] = services
+    _link_programmes(builder, services)
+    _link_cases(builder, services)
+
+
+# Dutch programme slug (programmes demo) -> services that belong to it.
+PROGRAMME_SERVICES = {
+    "plan-einstein": ["incubatietraject", "startersworkshop", "coachingstraject"],
+    "buy-social": ["workshop-sociaal-inkopen", "inkoopscan", "matchmaking-met-inkopers"],
+    "challenges": ["impact-challenge"],
+}
+
+# Dutch case slug (cases demo) -> services the case used.
+CASE_SERVICES = {
+    "gemeente-utrecht": [
+        "verandertraject-sociaal-ondernemen",
+        "groeiprogramma",
+        "incubatietraject",
+        "impact-challenge",
+    ],
+    "jaarbeurs-band-op-spanning": ["matchmaking-met-inkopers", "workshop-sociaal-inkopen"],
+    "missie-030": ["jongerentraject", "startersworkshop", "coachingstraject"],
+}
+
+
+def _dutch_pages(builder, model_label, slugs):
+    pages = Page.objects.filter(locale=builder.nl, slug__in=slugs, content_type__model=model_label.lower())
+    return {page.slug: page.specific for page in pages}
+
+
+def _link_programmes(builder, services):
+    programmes = _dutch_pages(builder, "ProgrammePage", PROGRAMME_SERVICES)
+    for slug, service in services.items():
+        if service.programme_links.exists():
+            continue
+        linked = [programmes[p] for p, slugs in PROGRAMME_SERVICES.items() if slug in slugs and p in programmes]
+        if linked:
+            service.programme_links = [ServiceProgramme(programme=programme) for programme in linked]
+            _publish_with_translations(service)
+
+
+def _link_cases(builder, services):
+    for case in _dutch_pages(builder, "CasePage", CASE_SERVICES).values():
+        if case.services_used.exists():
+            continue
+        case.services_used = [CaseService(service=services[slug]) for slug in CASE_SERVICES[case.slug]]
+        _publish_with_translations(case)
+
+
+def _publish_with_translations(page):
+    """Publish ``page`` and bring its translations up to date (links are synchronised fields)."""
+    with transaction.atomic():
+        page.save_revision().publish()
+        source, _ = TranslationSource.update_or_create_from_instance(page)
+        for translation in Translation.objects.filter(source=source):
+            translation.save_target(publish=True)
 
 
 def _service_fields(fields, category):

@@ -9,10 +9,11 @@ in Dutch and English.
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
 from wagtail import blocks
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, TranslatableMixin
+from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from home.blocks import BodyBlock
@@ -189,6 +190,7 @@ class ServicePage(BasePage):
         FieldPanel("audience_text"),
         FieldPanel("deliverables"),
         FieldPanel("body"),
+        InlinePanel("programme_links", heading=_("Related programmes"), label=_("programme")),
     ]
     search_fields = BasePage.search_fields + [
         index.SearchField("summary"),
@@ -219,6 +221,22 @@ class ServicePage(BasePage):
         context["add_to_package_url"] = self.get_parent().get_url(request) + this_service + "#package"
         return context
 
+    def related_programmes(self):
+        """The linked programmes, live, in the visitor's language."""
+        return localized_pages([link.programme for link in self.programme_links.select_related("programme")])
+
+    def cases(self):
+        """Live cases in this page's language that list this service (in any language) as used."""
+        used_in = CaseService.objects.filter(service__translation_key=self.translation_key).values(
+            "page__translation_key"
+        )
+        return list(
+            Page.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id, translation_key__in=used_in)
+            .order_by("-first_published_at")
+        )
+
     @property
     def package_key(self):
         """How the composer and the intake form name this service: the same in every language."""
@@ -236,3 +254,64 @@ class ServicePage(BasePage):
     def audience_labels(self):
         labels = dict(Audience.choices)
         return [labels[value] for value in self.audiences if value in labels]
+
+
+class ServiceProgramme(Orderable):
+    """A programme a service belongs to or builds on. Synchronised to the translation."""
+
+    page = ParentalKey(ServicePage, on_delete=models.CASCADE, related_name="programme_links")
+    programme = models.ForeignKey(
+        "programmes.ProgrammePage",
+        on_delete=models.CASCADE,
+        related_name="service_links",
+        verbose_name=_("programme"),
+        help_text=_("The programme this service belongs to or builds on."),
+    )
+
+    panels = [FieldPanel("programme")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("programme")
+        verbose_name_plural = _("related programmes")
+
+
+class CaseService(Orderable):
+    """A service from the menukaart used in a case ("cases may point at services").
+
+    Defined here, next to the service, and edited on the case page through
+    ``InlinePanel("services_used")``. Synchronised to the translation; the
+    service page finds its cases through these links.
+    """
+
+    page = ParentalKey("cases.CasePage", on_delete=models.CASCADE, related_name="services_used")
+    service = models.ForeignKey(
+        ServicePage,
+        on_delete=models.CASCADE,
+        related_name="case_links",
+        verbose_name=_("service"),
+        help_text=_("A service from the menukaart that this case used."),
+    )
+
+    panels = [FieldPanel("service")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("service")
+        verbose_name_plural = _("services used")
+
+
+def localized_pages(pages):
+    """``pages`` swapped for their live translation in the active language, in one query.
+
+    Links between pages are synchronised by wagtail-localize, so an English
+    page still points at Dutch pages; pages without a live translation stay
+    as they are (when live themselves).
+    """
+    pages = [page for page in pages if page is not None]
+    if not pages:
+        return []
+    locale = Locale.get_active()
+    model = type(pages[0])
+    translations = model.objects.live().filter(locale=locale, translation_key__in={p.translation_key for p in pages})
+    by_key = {page.translation_key: page for page in translations}
+    localized = [by_key.get(page.translation_key) or page for page in pages]
+    return [page for page in localized if page.live]
