@@ -48,10 +48,14 @@ def language_alternates(request, page=None):
 
     ``is_translation`` is true only for a live page that is a translation
     (not a wagtail-localize alias); only those become hreflang alternates.
+    A page class with ``preserve_query_on_language_switch = True`` (filters or a
+    package whose URL parameters mean the same in both languages) keeps the
+    query string in the switcher link; hreflang and canonical never carry it.
     """
     homes = home_pages(request)
     translations = {}
     page = page or None
+    query = request.GET.urlencode()
     if page is not None and getattr(page, "translation_key", None):
         pages = (
             Page.objects.filter(translation_key=page.translation_key, alias_of__isnull=True)
@@ -66,6 +70,8 @@ def language_alternates(request, page=None):
         if target is not None:
             url = target.get_url(request)
             full_url = target.get_full_url(request)
+            if query and getattr(page, "preserve_query_on_language_switch", False):
+                url = f"{url}?{query}"
         elif page is None:
             url = translate_url(request.get_full_path(), code)
         else:
