@@ -2,7 +2,7 @@
 
 from home.hub import HubSection
 
-from .models import CaseIndexPage, CasePage
+from .models import NEWEST_FIRST, CaseIndexPage, CasePage
 
 FEATURED_COUNT = 3
 
@@ -12,7 +12,7 @@ def featured_cases(request, home_page):
     cases = (
         CasePage.objects.live()
         .descendant_of(home_page)
-        .order_by("-feature_on_home", "-first_published_at", "-pk")
+        .order_by("-feature_on_home", NEWEST_FIRST, "-pk")
         .select_related("image")
         .prefetch_related("theme_links__theme", "image__renditions")[:FEATURED_COUNT]
     )

@@ -2,6 +2,7 @@
 
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -15,6 +16,7 @@ from home.models import BasePage
 from programmes.localization import localized_many
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+NEWEST_FIRST = F("first_published_at").desc(nulls_last=True)
 
 
 class Theme(TranslatableMixin, models.Model):
@@ -60,7 +62,7 @@ class CaseIndexPage(BasePage):
         verbose_name = _("case overview")
 
     def cases(self):
-        return CasePage.objects.child_of(self).live().order_by("-first_published_at", "-pk")
+        return CasePage.objects.child_of(self).live().order_by(NEWEST_FIRST, "-pk")
 
     def get_context(self, request, *args, **kwargs):
         from .filters import CaseFilters

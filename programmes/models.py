@@ -219,7 +219,7 @@ class ProgrammePage(BasePage):
         return (
             Page.objects.live()
             .filter(pk__in=case_ids, locale_id=self.locale_id)
-            .order_by("-first_published_at")
+            .order_by(F("first_published_at").desc(nulls_last=True), "-pk")
             .specific()
         )
 
