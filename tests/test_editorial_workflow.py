@@ -7,20 +7,23 @@ as users who get their rights only from the groups the data migrations made
 
 import json
 from html import unescape
-from urllib.parse import urlencode
+from urllib.parse import unquote, urlencode
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
+from wagtail.images.models import Image
 from wagtail.models import Locale, Page, TaskState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
-from cases.models import CaseIndexPage, CasePage
+from cases.models import CaseIndexPage, CasePage, Theme
 from home.roles import EDITORS, MODERATORS
 from intake.models import HANDLERS_GROUP
+from menukaart.models import ServiceCategory
+from programmes.models import Partner
 from tests.helpers import get_page
 
 pytestmark = pytest.mark.django_db
@@ -206,7 +209,9 @@ def fill_strings(client, translation, english=ENGLISH):
 
 
 def _translation_editor_props(html):
-    start = html.index('class="js-translation-editor" data-props="') + len('class="js-translation-editor" data-props="')
+    start = html.index('class="js-translation-editor" data-props="') + len(
+        'class="js-translation-editor" data-props="'
+    )
     return unescape(html[start : html.index('"', start)])
 
 
@@ -282,4 +287,94 @@ def test_sync_brings_a_dutch_change_to_english(editor, moderator, django_capture
 # Permissions per group -----------------------------------------------------------------------------------------------
 
 
-ANONYMOUS_ADMIN_URLS = ["/admin/", "/admin/pages/", "/admin/images/", "/admin/intake/submissions/"]
+def _is_denied(response):
+    """Wagtail answers a forbidden admin view with a 403, or a redirect to the dashboard with a message."""
+    return response.status_code == 403 or (
+        response.status_code == 302 and response.url == reverse("wagtailadmin_home")
+    )
+
+
+def _a_submission():
+    from django.utils import timezone
+
+    from intake.models import Submission
+
+    return Submission.objects.create(
+        language="nl",
+        organisation_name="Stichting Buurtkracht",
+        organisation_type=Submission._meta.get_field("organisation_type").choices[0][0],
+        contact_name="Sam de Vries",
+        email="sam@buurtkracht.example",
+        question="Hoe vinden we werk voor onze deelnemers?",
+        consent_at=timezone.now(),
+    )
+
+
+def test_editors_reach_the_page_editor_images_and_documents(editor):
+    home = Page.objects.get(depth=2, locale__language_code="nl")
+    response = editor.get(reverse("wagtailadmin_pages:edit", args=[home.pk]))
+    assert response.status_code == 200 and home.title in response.content.decode()
+    add_url = reverse("wagtailadmin_pages:add", args=["cases", "casepage", dutch_case_index().pk])
+    assert 'name="client"' in editor.get(add_url).content.decode()
+    image = Image.objects.first()
+    assert image.title in editor.get(reverse("wagtailimages:index")).content.decode()
+    assert editor.get(reverse("wagtailimages:edit", args=[image.pk])).status_code == 200
+    assert 'type="file"' in editor.get(reverse("wagtailimages:add_multiple")).content.decode()
+    assert 'type="file"' in editor.get(reverse("wagtaildocs:add_multiple")).content.decode()
+    assert editor.get(reverse("wagtaildocs:index")).status_code == 200
+
+
+@pytest.mark.xfail(
+    reason="Gap: no migration grants Editors/Moderators add/change/delete on the snippets programmes.Partner, "
+    "cases.Theme and menukaart.ServiceCategory (home.roles.grant_model_permissions is never called)",
+    strict=False,
+)
+@pytest.mark.parametrize("model", [Partner, Theme, ServiceCategory], ids=lambda model: model.__name__)
+def test_editors_edit_snippets(editor, model):
+    snippet = model.objects.filter(locale__language_code="nl").first()
+    listing = editor.get(reverse(f"wagtailsnippets_{model._meta.app_label}_{model._meta.model_name}:list"))
+    assert listing.status_code == 200 and snippet.name in listing.content.decode()
+    edit_url = reverse(f"wagtailsnippets_{model._meta.app_label}_{model._meta.model_name}:edit", args=[snippet.pk])
+    assert 'name="name"' in editor.get(edit_url).content.decode()
+
+
+def test_editors_cannot_publish_nor_see_the_intake(editor):
+    _a_submission()
+    home = Page.objects.get(depth=2, locale__language_code="nl")
+    editor_user = get_user_model().objects.get(username="redacteur")
+    assert not home.permissions_for_user(editor_user).can_publish()
+    assert not editor_user.has_perm("intake.view_submission")
+    response = editor.get(reverse("intake_submissions:index"))
+    assert _is_denied(response)
+    assert "Stichting Buurtkracht" not in response.content.decode()
+    assert "/admin/intake/" not in editor.get(reverse("wagtailadmin_home")).content.decode()
+
+
+def test_moderators_publish_an_editors_draft(editor, moderator):
+    page = create_case_as_editor(editor, action="action-draft")
+    response = moderator.post(
+        reverse("wagtailadmin_pages:edit", args=[page.pk]), {**case_form_data(), "action-publish": "1"}
+    )
+    assert response.status_code == 302, _form_errors(response)
+    page.refresh_from_db()
+    assert page.live and page.live_revision.user.username == "eindredacteur"
+    assert PHASES[0] in get_page(Client(), f"/nl/cases/{SLUG}/").text
+
+
+def test_intake_handlers_see_submissions_but_cannot_edit_pages(intake_handler):
+    _a_submission()
+    listing = intake_handler.get(reverse("intake_submissions:index"))
+    assert listing.status_code == 200 and "Stichting Buurtkracht" in listing.content.decode()
+    home = Page.objects.get(depth=2, locale__language_code="nl")
+    assert _is_denied(intake_handler.get(reverse("wagtailadmin_pages:edit", args=[home.pk])))
+    add_url = reverse("wagtailadmin_pages:add", args=["cases", "casepage", dutch_case_index().pk])
+    assert _is_denied(intake_handler.get(add_url))
+    assert _is_denied(intake_handler.get(reverse("wagtailimages:index")))
+
+
+@pytest.mark.parametrize("url", ["/admin/", "/admin/pages/", "/admin/images/", "/admin/intake/submissions/"])
+def test_anonymous_visitors_are_sent_to_the_login(client, url):
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("wagtailadmin_login")) and f"next={url}" in unquote(response.url)
+    assert 'name="password"' in client.get(response.url).content.decode()
