@@ -1,0 +1,70 @@
+"""Prices are written the Dutch way in Dutch and the English way in English, whatever the machine's locale."""
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.utils import translation
+
+from menukaart.models import ServicePage
+from menukaart.prices import NBSP, PriceKind, format_euro, format_price
+
+
+@pytest.mark.parametrize(
+    ("amount", "dutch", "english"),
+    [
+        (0, "€ 0", "€0"),
+        (75, "€ 75", "€75"),
+        (1250, "€ 1.250", "€1,250"),
+        (11750, "€ 11.750", "€11,750"),
+        (1250000, "€ 1.250.000", "€1,250,000"),
+    ],
+)
+def test_format_euro_per_language(amount, dutch, english):
+    assert format_euro(amount, "nl") == dutch.replace(" ", NBSP)
+    assert format_euro(amount, "en") == english
+
+
+def test_format_euro_follows_the_active_language_and_falls_back_to_english():
+    with translation.override("nl"):
+        assert format_euro(1250) == f"€{NBSP}1.250"
+    with translation.override("en"):
+        assert format_euro(1250) == "€1,250"
+    assert format_euro(1250, "en-gb") == "€1,250"
+    assert format_euro(1250, "de") == "€1,250"
+
+
+@pytest.mark.parametrize(
+    ("kind", "amount", "dutch", "english"),
+    [
+        (PriceKind.FIXED, 1250, "€ 1.250", "€1,250"),
+        (PriceKind.FROM, 7500, "vanaf € 7.500", "from €7,500"),
+        (PriceKind.ON_REQUEST, None, "op aanvraag", "on request"),
+    ],
+)
+def test_format_price_per_kind_and_language(kind, amount, dutch, english):
+    with translation.override("nl"):
+        assert format_price(kind, amount).replace(NBSP, " ") == dutch
+    with translation.override("en"):
+        assert format_price(kind, amount) == english
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("kind", "amount", "field"),
+    [
+        (PriceKind.FIXED, None, "price_amount"),
+        (PriceKind.FROM, None, "price_amount"),
+        ("on_request", 100, "price_amount"),
+    ],
+)
+def test_price_kind_and_amount_must_agree(kind, amount, field):
+    service = ServicePage(title="Test", slug="test", price_kind=kind, price_amount=amount)
+    with pytest.raises(ValidationError) as error:
+        service.clean()
+    assert field in error.value.message_dict
+
+
+def test_audiences_accept_only_known_values():
+    field = ServicePage._meta.get_field("audiences")
+    field.validate(["company", "initiative"], None)
+    with pytest.raises(ValidationError):
+        field.validate(["company", "aliens"], None)
