@@ -269,3 +269,20 @@ def test_admin_lists_themes_and_edits_a_case(admin_client):
     assert admin_client.get("/admin/snippets/cases/theme/").status_code == 200
     case = CasePage.objects.get(locale__language_code="nl", slug="gemeente-utrecht")
     assert admin_client.get(f"/admin/pages/{case.pk}/edit/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("model", "slug", "edit_url", "source_text"),
+    [
+        (CasePage, "gemeente-utrecht", "/admin/pages/{pk}/edit/", "Partnerselectie"),
+        (Theme, "werk", "/admin/snippets/cases/theme/edit/{pk}/", "Werk en inkomen"),
+    ],
+)
+def test_english_versions_open_in_the_translation_editor(admin_client, model, slug, edit_url, source_text):
+    """wagtail-localize shows a synced translation in its editor, down to the texts inside nested blocks."""
+    english = model.objects.get(locale__language_code="en", slug=slug)
+    response = admin_client.get(edit_url.format(pk=english.pk))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "js-translation-editor" in html
+    assert source_text in html
