@@ -65,7 +65,7 @@ class CaseIndexPage(BasePage):
         return CasePage.objects.child_of(self).live().order_by(NEWEST_FIRST, "-pk")
 
     def get_context(self, request, *args, **kwargs):
-        from .filters import CaseFilters
+        from .filters import CaseFilters  # filters.py imports this module's models
 
         context = super().get_context(request, *args, **kwargs)
         cases = self.cases()
