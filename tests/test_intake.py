@@ -14,9 +14,11 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
+from cases.models import Theme
 from intake import spam
 from intake.models import IntakePage, OutgoingEmail, Status, Submission
 from intake.retention import purge
+from menukaart.models import ServicePage
 from tests.helpers import Page, get_page
 
 pytestmark = pytest.mark.django_db
@@ -28,6 +30,17 @@ def started(seconds_ago=60):
     return signing.dumps(time.time() - seconds_ago, salt=spam.TIMESTAMP_SALT)
 
 
+def theme_key(slug="werk"):
+    return str(Theme.objects.get(slug=slug, locale__language_code="nl").translation_key)
+
+
+def service_keys():
+    return [
+        str(key)
+        for key in ServicePage.objects.filter(locale__language_code="nl").values_list("translation_key", flat=True)
+    ]
+
+
 def valid_data(**overrides):
     data = {
         "organisation_name": "Gemeente Voorbeeld",
@@ -36,7 +49,7 @@ def valid_data(**overrides):
         "email": "sam@example.org",
         "phone": "030 123 4567",
         "question": "Hoe helpen we meer mensen met een afstand tot de arbeidsmarkt aan werk?",
-        "themes": ["work"],
+        "themes": [theme_key()],
         "consent": "on",
         "website": "",
         "started": started(),
@@ -99,7 +112,7 @@ def test_valid_question_is_stored_then_redirects_to_a_thank_you_page(client, dja
     submission = Submission.objects.get()
     assert submission.language == "en"
     assert submission.status == Status.NEW
-    assert submission.themes == ["work"]
+    assert submission.themes == [theme_key()]
     assert submission.theme_titles == ["Work and income"]
     assert submission.consent_at is not None
 
@@ -166,6 +179,39 @@ def test_backoff_grows_and_is_capped(client, django_capture_on_commit_callbacks)
             waits.append(round((OutgoingEmail.objects.first().next_attempt_at - before).total_seconds() / 60))
     assert waits[:4] == [2, 4, 8, 16]
     assert waits[-1] == 60
+
+
+def test_services_from_the_menukaart_are_ticked_and_stored_by_translation_key(
+    client, admin_client, django_capture_on_commit_callbacks
+):
+    first, second, *_ = service_keys()
+    page = get_page(client, f"{EN_URL}?service={first}&service={second}&service=not-a-service")
+    ticked = {i["value"] for i in page.find_all("input", name="services") if "checked" in i}
+    assert ticked == {first, second}
+    english_titles = {str(p.translation_key): p.title for p in ServicePage.objects.filter(locale__language_code="en")}
+    response = submit(client, EN_URL, django_capture_on_commit_callbacks, services=[first, second])
+    submission = Submission.objects.get()
+    assert submission.services == [first, second]  # the same keys as from /nl/
+    assert submission.service_titles == [english_titles[first], english_titles[second]]
+    assert english_titles[first] in client.get(response["Location"]).content.decode()
+    assert english_titles[first] in mail.outbox[0].body
+    inspect = admin_client.get(reverse("intake_submissions:inspect", args=[submission.pk])).content.decode()
+    assert english_titles[first] in inspect
+
+
+def test_the_same_service_has_the_same_key_in_both_languages(client, django_capture_on_commit_callbacks):
+    key = service_keys()[0]
+    submit(client, NL_URL, django_capture_on_commit_callbacks, services=[key])
+    submit(client, EN_URL, django_capture_on_commit_callbacks, services=[key])
+    dutch, english = Submission.objects.order_by("pk")
+    assert dutch.services == english.services == [key]
+    assert dutch.service_titles != english.service_titles
+
+
+def test_unknown_service_or_theme_is_a_field_error(client):
+    page = Page(client.post(EN_URL, valid_data(services=["00000000-0000-0000-0000-000000000000"], themes=["x"])))
+    assert "Choose services from the list." in page.text and "Choose themes from the list." in page.text
+    assert not Submission.objects.exists()
 
 
 # Bad input -------------------------------------------------------------------------------
