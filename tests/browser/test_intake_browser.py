@@ -1,0 +1,85 @@
+"""The intake form in a browser: axe-core on every state, and the path from the menukaart to the thank-you page."""
+
+import re
+import time
+
+import pytest
+
+from tests.browser.axe import assert_no_axe_violations
+
+pytestmark = pytest.mark.browser
+
+FORMS = {
+    "nl": ("/nl/vraagstuk/", "Verstuur mijn vraag", "Bedankt voor je vraag"),
+    "en": ("/en/your-question/", "Send my question", "Thank you for your question"),
+}
+MIN_FILL_SECONDS = 3.2  # the form refuses answers sent faster than a person types (3 s)
+
+
+def fill_in(page, organisation):
+    page.fill("#id_organisation_name", organisation)
+    page.check("#id_organisation_type_2")
+    page.fill("#id_contact_name", "Sam de Vries")
+    page.fill("#id_email", "sam@example.org")
+    page.fill("#id_question", "How can our company buy more from social enterprises in Utrecht?")
+    page.check("#id_consent")
+
+
+@pytest.mark.parametrize("language", list(FORMS))
+def test_empty_form_errors_and_thank_you_have_no_axe_violations(browser_page, live_site, viewport, language):
+    path, send, thanks = FORMS[language]
+    page = browser_page
+    page.set_viewport_size(viewport)
+    page.goto(live_site + path)
+    assert page.locator("html").get_attribute("lang") == language
+    assert_no_axe_violations(page)
+
+    page.get_by_role("button", name=send).click()
+    summary = page.locator(".error-summary")
+    assert summary.is_visible()
+    assert page.title().startswith(("Fout:", "Error:"))
+    assert_no_axe_violations(page)
+    # A link in the summary moves to its field.
+    summary.locator("a").first.click()
+    assert page.evaluate("document.activeElement.id") == "id_organisation_name"
+
+    fill_in(page, f"Axe {language} {viewport['width']}")
+    time.sleep(MIN_FILL_SECONDS)
+    page.get_by_role("button", name=send).click()
+    page.wait_for_url(re.compile(r"\?sent="))
+    assert page.get_by_role("heading", level=1).inner_text() == thanks
+    assert f"Axe {language} {viewport['width']}" in page.content()
+    assert_no_axe_violations(page)
+
+
+def test_package_from_the_menukaart_is_sent_with_the_question_from_english(browser_page, live_site):
+    page = browser_page
+    page.goto(live_site + "/en/service-menu/")
+    boxes = page.locator('input[type="checkbox"][name="service"]')
+    boxes.nth(0).check()
+    boxes.nth(1).check()
+    chosen = sorted(boxes.nth(i).get_attribute("value") for i in (0, 1))
+    page.get_by_role("link", name="Send with my question").click()
+    page.wait_for_url(re.compile(r"/en/your-question/\?"))
+
+    ticked = page.locator('input[name="services"]:checked')
+    assert sorted(ticked.nth(i).get_attribute("value") for i in range(ticked.count())) == chosen
+    titles = [page.locator(f'label[for="{ticked.nth(i).get_attribute("id")}"]').inner_text() for i in (0, 1)]
+
+    fill_in(page, "Package from the menu")
+    time.sleep(MIN_FILL_SECONDS)
+    page.get_by_role("button", name="Send my question").click()
+    page.wait_for_url(re.compile(r"\?sent="))
+    summary = page.locator(".intake-summary").inner_text()
+    assert all(title in summary for title in titles)
+    assert "sam@example.org" not in page.url and "Package" not in page.url
+
+
+def test_form_sets_no_cookie_but_csrf_and_the_thank_you_page_none(browser, live_site):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(live_site + "/en/")
+    assert context.cookies() == []
+    page.goto(live_site + "/en/your-question/")
+    assert [cookie["name"] for cookie in context.cookies()] == ["csrftoken"]
+    context.close()
