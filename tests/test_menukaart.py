@@ -5,6 +5,7 @@ import uuid
 from html import unescape
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.template import Context, Template
 from django.test.utils import CaptureQueriesContext
@@ -334,3 +335,33 @@ def test_menu_runs_the_same_number_of_queries_for_12_and_for_60_services(client)
     assert before <= 25
     page = get_page(client, url)
     assert f"Extra dienst {60 - count - 1}" in page.text
+
+
+@pytest.fixture
+def editor_client(client, django_user_model):
+    user = django_user_model.objects.create_superuser("editor", "editor@example.org", "pw")
+    client.force_login(user)
+    return client
+
+
+def test_editors_can_open_the_menukaart_in_the_admin(editor_client):
+    menu = MenukaartPage.objects.get(locale__language_code="nl")
+    challenge = service("impact-challenge")
+    for url in (
+        "/admin/snippets/menukaart/servicecategory/",
+        f"/admin/pages/{menu.pk}/edit/",
+        f"/admin/pages/{challenge.pk}/edit/",
+        f"/admin/pages/add/menukaart/servicepage/{menu.pk}/",
+    ):
+        response = editor_client.get(url)
+        assert response.status_code == 200, url
+    edit = editor_client.get(f"/admin/pages/{challenge.pk}/edit/").content.decode()
+    assert 'name="audiences"' in edit and 'type="checkbox"' in edit
+
+
+def test_the_admin_form_edits_audiences_as_checkboxes():
+    form_class = ServicePage.get_edit_handler().get_form_class()
+    field = form_class.base_fields["audiences"]
+    assert field.clean(["company", "initiative"]) == ["company", "initiative"]
+    with pytest.raises(ValidationError):
+        field.clean(["aliens"])
