@@ -51,6 +51,15 @@ class FigureBlock(blocks.StructBlock):
     )
     caption = blocks.CharBlock(required=False, max_length=250, label=_("Caption"))
 
+    def get_preview_value(self):
+        """The newest image in the library, so the block picker can show the block."""
+        from wagtail.images import get_image_model
+
+        image = get_image_model().objects.order_by("-created_at").first()
+        if image is None:
+            return None
+        return self.to_python({"image": {"image": image.pk, "alt_text": "", "decorative": True}, "caption": ""})
+
     class Meta:
         icon = "image"
         template = "home/blocks/figure.html"
