@@ -9,7 +9,7 @@ Anything that is not a slug matches nothing: the visitor sees the
 
 import re
 
-from programmes.localization import one_per_translation
+from home.localization import one_per_translation
 from programmes.models import ProgrammePage
 
 from .models import CaseProgramme, CaseTheme, Theme

@@ -12,8 +12,8 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import KeyFiguresBlock, QuoteBlock, StepsBlock
+from home.localization import localized_many
 from home.models import BasePage
-from programmes.localization import localized_many
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 NEWEST_FIRST = F("first_published_at").desc(nulls_last=True)

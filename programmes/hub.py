@@ -1,8 +1,8 @@
 """The programmes' sections on the hub: running programmes and the partner wall."""
 
 from home.hub import HubSection
+from home.localization import one_per_translation
 
-from .localization import one_per_translation
 from .models import Partner, ProgrammeIndexPage, ProgrammePage
 
 

@@ -13,10 +13,10 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from home.blocks import KeyFiguresBlock
+from home.localization import localized_many
 from home.models import BasePage
 
 from .blocks import ApproachBlock
-from .localization import localized_many
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
