@@ -13,10 +13,11 @@ from modelcluster.fields import ParentalKey
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Orderable, Page, TranslatableMixin
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from home.blocks import BodyBlock
+from home.localization import localized_many
 from home.models import BasePage
 
 from .fields import MultipleChoiceField
@@ -300,18 +301,5 @@ class CaseService(Orderable):
 
 
 def localized_pages(pages):
-    """``pages`` swapped for their live translation in the active language, in one query.
-
-    Links between pages are synchronised by wagtail-localize, so an English
-    page still points at Dutch pages; pages without a live translation stay
-    as they are (when live themselves).
-    """
-    pages = [page for page in pages if page is not None]
-    if not pages:
-        return []
-    locale = Locale.get_active()
-    model = type(pages[0])
-    translations = model.objects.live().filter(locale=locale, translation_key__in={p.translation_key for p in pages})
-    by_key = {page.translation_key: page for page in translations}
-    localized = [by_key.get(page.translation_key) or page for page in pages]
-    return [page for page in localized if page.live]
+    """Live ``pages`` in the visitor's language (links are synchronised, so English pages point at Dutch ones)."""
+    return [page for page in localized_many(page for page in pages if page is not None) if page.live]

@@ -252,7 +252,6 @@ def test_same_package_in_english_shows_english_titles(client):
     assert package_total(english) == "from €5,500"
 
 
-@pytest.mark.xfail(reason="needs the language switcher to keep the query string (home/localization.py)", strict=False)
 def test_language_switcher_keeps_the_package(client):
     chosen = key("inkoopscan")
     page = get_page(client, f"/nl/menukaart/?audience=company&service={chosen}")
