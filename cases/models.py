@@ -158,6 +158,7 @@ class CasePage(BasePage):
         FieldPanel("image"),
         InlinePanel("theme_links", label=_("Theme"), heading=_("Themes")),
         InlinePanel("programme_links", label=_("Programme"), heading=_("Programmes involved")),
+        InlinePanel("services_used", label=_("Service"), heading=_("Services used in this case")),
         FieldPanel("challenge"),
         FieldPanel("phases"),
         FieldPanel("key_figures"),

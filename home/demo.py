@@ -345,12 +345,18 @@ PRIVACY = {
                     "answer your question and make a proposal.",
                 ),
                 T(
-                    "We bewaren deze gegevens tot 24 maanden na het laatste contact over je vraag. Daarna "
-                    "verwijderen we ze. Wil je dat we ze eerder verwijderen, of wil je weten wat we van je "
-                    "hebben? Mail dan naar info@sif.example.",
-                    "We keep this data for up to 24 months after the last contact about your question, "
-                    "then delete it. Would you like us to delete it sooner, or see what we hold about you? "
-                    "E-mail info@sif.example.",
+                    "We bewaren deze gegevens tot 24 maanden na de laatste wijziging aan je vraag. Daarna maken "
+                    "we ze anoniem: we wissen je naam, e-mailadres, telefoonnummer, de naam van je organisatie en "
+                    "je vraag, en houden alleen het soort organisatie, de taal, de thema's en de diensten over "
+                    "voor onze cijfers. We verwerken je gegevens omdat je daar toestemming voor geeft; je "
+                    "IP-adres slaan we niet op. Wil je dat we ze eerder verwijderen, of wil je weten wat we van "
+                    "je hebben? Mail dan naar info@sif.example.",
+                    "We keep this data for up to 24 months after the last change to your question. Then we make "
+                    "it anonymous: we erase your name, e-mail address, phone number, your organisation's name "
+                    "and your question, and keep only the type of organisation, the language, the themes and "
+                    "the services for our figures. We process your data because you consent to it; we do not "
+                    "store your IP address. Would you like us to delete it sooner, or see what we hold about "
+                    "you? E-mail info@sif.example.",
                 ),
             ),
         ),

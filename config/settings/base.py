@@ -155,6 +155,16 @@ LOGGING = {
 # Apps whose demo.py `load(builder)` fills the demo site, in this order.
 DEMO_CONTENT_APPS = ["home", "programmes", "cases", "menukaart", "intake"]
 
+# Intake: personal data is anonymised this many months after the last change
+# (purge_intake); caught spam is deleted after INTAKE_SPAM_RETENTION_DAYS.
+INTAKE_RETENTION_MONTHS = int(os.environ.get("INTAKE_RETENTION_MONTHS", "24"))
+INTAKE_SPAM_RETENTION_DAYS = 30
+INTAKE_RATE_LIMIT_PER_HOUR = int(os.environ.get("INTAKE_RATE_LIMIT_PER_HOUR", "10"))
+INTAKE_MIN_FILL_SECONDS = 3
+# Behind a reverse proxy set this to the number of proxies, or every visitor
+# shares the proxy's address and its rate limit.
+INTAKE_TRUSTED_PROXIES = int(os.environ.get("INTAKE_TRUSTED_PROXIES", "0"))
+
 # Machine translation in the translation editor, only when a DeepL key is given.
 if os.environ.get("DEEPL_AUTH_KEY"):
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {

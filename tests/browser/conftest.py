@@ -95,8 +95,11 @@ def _wait_for(url, timeout=30):
     raise RuntimeError(f"The test server did not answer at {url}")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
+    """Chromium for one test module. Playwright's sync API runs an event loop in
+    this thread while open; closing it after each module keeps Django's
+    database tests that follow free of SynchronousOnlyOperation."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
