@@ -324,12 +324,16 @@ def test_editors_reach_the_page_editor_images_and_documents(editor):
     assert editor.get(reverse("wagtaildocs:index")).status_code == 200
 
 
-@pytest.mark.xfail(
-    reason="Gap: no migration grants Editors/Moderators add/change/delete on the snippets programmes.Partner, "
-    "cases.Theme and menukaart.ServiceCategory (home.roles.grant_model_permissions is never called)",
+SNIPPET_RIGHTS_GAP = pytest.mark.xfail(
+    reason="Gap: no data migration grants Editors/Moderators add/change/delete on menukaart.ServiceCategory "
+    "(home.roles.grant_model_permissions is not called for it)",
     strict=False,
 )
-@pytest.mark.parametrize("model", [Partner, Theme, ServiceCategory], ids=lambda model: model.__name__)
+
+
+@pytest.mark.parametrize(
+    "model", [Partner, Theme, pytest.param(ServiceCategory, marks=SNIPPET_RIGHTS_GAP)], ids=lambda m: m.__name__
+)
 def test_editors_edit_snippets(editor, model):
     snippet = model.objects.filter(locale__language_code="nl").first()
     listing = editor.get(reverse(f"wagtailsnippets_{model._meta.app_label}_{model._meta.model_name}:list"))
