@@ -32,7 +32,12 @@ class BasePage(Page):
 class HomePage(BasePage):
     """The hub: what Social Impact Factory is, with sections other apps add."""
 
-    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    body = StreamField(
+        BodyBlock(),
+        blank=True,
+        verbose_name=_("body"),
+        help_text=_("Shown under the introduction. Programmes, cases and partners follow automatically."),
+    )
 
     content_panels = BasePage.content_panels + [FieldPanel("lead"), FieldPanel("body")]
     search_fields = BasePage.search_fields + [index.SearchField("body")]
@@ -51,7 +56,12 @@ class HomePage(BasePage):
 class StandardPage(BasePage):
     """About us, location, privacy and accessibility statements, and the like."""
 
-    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    body = StreamField(
+        BodyBlock(),
+        blank=True,
+        verbose_name=_("body"),
+        help_text=_("The content of the page, built from blocks. Start sections with a heading block."),
+    )
 
     content_panels = BasePage.content_panels + [FieldPanel("lead"), FieldPanel("body")]
     search_fields = BasePage.search_fields + [index.SearchField("body")]

@@ -93,6 +93,7 @@ def case_form_data(title="Buurtwerkplaats Overvecht", **extra):
             "image": "",
             "theme_links": inline_formset([]),
             "programme_links": inline_formset([]),
+            "services_used": inline_formset([]),
             "challenge": rich_text("<p>Veel bewoners stonden langs de kant.</p>"),
             "phases": streamfield([("phases", {"title": "Zo werkten we", "steps": _list_block(steps)})]),
             "key_figures": streamfield([("key_figures", {"title": "In cijfers", "figures": _list_block(figures)})]),
@@ -324,16 +325,7 @@ def test_editors_reach_the_page_editor_images_and_documents(editor):
     assert editor.get(reverse("wagtaildocs:index")).status_code == 200
 
 
-SNIPPET_RIGHTS_GAP = pytest.mark.xfail(
-    reason="Gap: no data migration grants Editors/Moderators add/change/delete on menukaart.ServiceCategory "
-    "(home.roles.grant_model_permissions is not called for it)",
-    strict=False,
-)
-
-
-@pytest.mark.parametrize(
-    "model", [Partner, Theme, pytest.param(ServiceCategory, marks=SNIPPET_RIGHTS_GAP)], ids=lambda m: m.__name__
-)
+@pytest.mark.parametrize("model", [Partner, Theme, ServiceCategory], ids=lambda m: m.__name__)
 def test_editors_edit_snippets(editor, model):
     snippet = model.objects.filter(locale__language_code="nl").first()
     listing = editor.get(reverse(f"wagtailsnippets_{model._meta.app_label}_{model._meta.model_name}:list"))
