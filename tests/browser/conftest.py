@@ -54,8 +54,8 @@ def _free_port():
 
 
 @pytest.fixture(scope="session")
-def live_site(tmp_path_factory):
-    """Base URL of a development server with migrated demo content."""
+def live_site_env(tmp_path_factory):
+    """The environment of the test server: dev settings, its own SQLite database, its own port."""
     port = _free_port()
     env = {
         **os.environ,
@@ -65,16 +65,43 @@ def live_site(tmp_path_factory):
         "PYTHONUNBUFFERED": "1",
     }
     env.pop("DATABASE_URL", None)  # always the throw-away SQLite database
-    manage = [sys.executable, str(ROOT / "manage.py")]
-    for command in (["migrate", "--noinput", "-v0"], ["load_demo"]):
-        result = subprocess.run(manage + command, env=env, cwd=ROOT, capture_output=True, text=True)
+    return env
+
+
+@pytest.fixture(scope="session")
+def manage_live_site(live_site_env):
+    """Run a manage.py command against the test server's database; returns its output."""
+
+    def manage(*command):
+        result = subprocess.run(
+            [sys.executable, str(ROOT / "manage.py"), *command],
+            env=live_site_env,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        )
         if result.returncode != 0:
             pytest.fail(f"manage.py {command[0]} failed for the browser tests:\n{result.stderr[-3000:]}")
+        return result.stdout
+
+    return manage
+
+
+@pytest.fixture(scope="session")
+def live_site(live_site_env, manage_live_site, tmp_path_factory):
+    """Base URL of a development server with migrated demo content."""
+    manage_live_site("migrate", "--noinput", "-v0")
+    manage_live_site("load_demo")
+    host = live_site_env["SIF_SITE_HOST"]
     log = open(tmp_path_factory.mktemp("browser-log") / "server.log", "w")  # noqa: SIM115
     server = subprocess.Popen(
-        manage + ["runserver", f"127.0.0.1:{port}", "--noreload"], env=env, cwd=ROOT, stdout=log, stderr=log
+        [sys.executable, str(ROOT / "manage.py"), "runserver", host, "--noreload"],
+        env=live_site_env,
+        cwd=ROOT,
+        stdout=log,
+        stderr=log,
     )
-    base_url = f"http://127.0.0.1:{port}"
+    base_url = f"http://{host}"
     try:
         _wait_for(base_url + "/nl/")
         yield base_url

@@ -1,9 +1,6 @@
 """An editor logs in, writes a new page with a text block and sees it in the preview panel."""
 
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -29,31 +26,13 @@ print(Page.objects.get(depth=2, locale__language_code="nl").pk)
 """
 
 
-def _live_var_dir(tmp_path_factory):
-    """The live server's SIF_VAR_DIR: the conftest makes it with mktemp('browser-var')."""
-    candidates = sorted(tmp_path_factory.getbasetemp().glob("browser-var*/db.sqlite3"), key=os.path.getmtime)
-    assert candidates, "the live server's database was not found"
-    return candidates[-1].parent
-
-
 @pytest.fixture(scope="module")
-def dutch_home_id(live_site, tmp_path_factory):
+def dutch_home_id(live_site, manage_live_site):
     """Make a Dutch-speaking editor (group Editors, not a superuser) in the live server's database.
 
     Returns the id of the Dutch home page, under which the editor writes.
     """
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.dev"}
-    env["SIF_VAR_DIR"] = str(_live_var_dir(tmp_path_factory))
-    env.pop("DATABASE_URL", None)
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "manage.py"), "shell", "-c", CREATE_EDITOR],
-        env=env,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
-    assert result.returncode == 0, result.stderr[-2000:]
-    return int(result.stdout.strip().splitlines()[-1])
+    return int(manage_live_site("shell", "-c", CREATE_EDITOR).strip().splitlines()[-1])
 
 
 def test_editor_writes_a_page_and_previews_it(live_site, browser_page, dutch_home_id):
