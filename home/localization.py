@@ -38,6 +38,42 @@ def current_home(request):
     return homes.get(get_language()) or homes.get(settings.LANGUAGE_CODE)
 
 
+def active_locale(request):
+    """The Locale of the active language, looked up once per request."""
+    language = get_language()
+    return _cached(request, f"locale:{language}", Locale.get_active)
+
+
+SITE_PAGES = ("intake", "privacy", "accessibility")
+
+
+def site_pages(request):
+    """The pages SiteSettings links on every page, in the visitor's language, in one query.
+
+    Keys: ``intake``, ``privacy``, ``accessibility``; ``None`` where no live page is chosen.
+    """
+
+    def compute():
+        from .models import SiteSettings
+
+        site_settings = SiteSettings.for_request(request)
+        chosen = {name: getattr(site_settings, f"{name}_page_id") for name in SITE_PAGES}
+        pks = [pk for pk in chosen.values() if pk]
+        variants = list(
+            Page.objects.filter(translation_key__in=Page.objects.filter(pk__in=pks).values("translation_key")).live()
+        )
+        by_pk = {page.pk: page for page in variants}
+        by_translation = {(page.translation_key, page.locale_id): page for page in variants}
+        locale_id = active_locale(request).pk
+        pages = {}
+        for name, pk in chosen.items():
+            original = by_pk.get(pk)
+            pages[name] = original and by_translation.get((original.translation_key, locale_id), original)
+        return pages
+
+    return _cached(request, "site_pages", compute)
+
+
 def localized(page):
     """The live translation of ``page`` in the active language, else ``page`` itself."""
     if page is None:

@@ -151,3 +151,9 @@ def test_alias_is_not_an_alternate(client):
     assert alias.alias_of_id == dutch.pk and alias.get_parent().pk == home_en.pk
     page = get_page(client, "/nl/over-ons/")
     assert set(page.hreflangs) == {"nl"}
+
+
+def test_standard_page_renders_with_a_small_fixed_number_of_queries(client, django_assert_max_num_queries):
+    client.get("/nl/")  # warm the per-process caches (site root paths), as a running site has them
+    with django_assert_max_num_queries(14):
+        get_page(client, "/en/about-us/")

@@ -26,6 +26,12 @@ def main_menu(context):
     return cache["main_menu"]
 
 
+@register.simple_tag(takes_context=True)
+def site_page(context, name):
+    """``intake``, ``privacy`` or ``accessibility`` page from SiteSettings, in the visitor's language."""
+    return localization.site_pages(context["request"])[name]
+
+
 @register.simple_tag
 def localized(page):
     """The page in the visitor's language when it has a live translation."""
