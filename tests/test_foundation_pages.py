@@ -155,5 +155,5 @@ def test_alias_is_not_an_alternate(client):
 
 def test_standard_page_renders_with_a_small_fixed_number_of_queries(client, django_assert_max_num_queries):
     client.get("/nl/")  # warm the per-process caches (site root paths), as a running site has them
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(15):  # 14 in Dutch; English resolves one more locale
         get_page(client, "/en/about-us/")
