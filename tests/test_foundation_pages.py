@@ -157,3 +157,10 @@ def test_standard_page_renders_with_a_small_fixed_number_of_queries(client, djan
     client.get("/nl/")  # warm the per-process caches (site root paths), as a running site has them
     with django_assert_max_num_queries(15):  # 14 in Dutch; English resolves one more locale
         get_page(client, "/en/about-us/")
+
+
+def test_public_pages_allow_only_this_site_as_a_source(client, admin_client):
+    policy = client.get("/en/")["Content-Security-Policy"]
+    assert "default-src 'self'" in policy and "script-src 'self'" in policy and "frame-ancestors 'none'" in policy
+    assert "Content-Security-Policy" not in admin_client.get("/admin/")
+    assert "Content-Security-Policy" not in admin_client.get("/en/")  # editors get Wagtail's user bar

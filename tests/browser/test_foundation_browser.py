@@ -44,3 +44,29 @@ def test_pages_have_no_axe_violations(browser_page, live_site, viewport, path):
     browser_page.set_viewport_size(viewport)
     browser_page.goto(live_site + path)
     assert_no_axe_violations(browser_page)
+
+
+PAGE_TYPES = [
+    "/nl/",
+    "/en/about-us/",
+    "/nl/programmas/",
+    "/en/programmes/plan-einstein/",
+    "/nl/cases/",
+    "/en/cases/gemeente-utrecht/",
+    "/nl/menukaart/",
+    "/en/service-menu/becoming-a-social-enterprise/",
+    "/nl/vraagstuk/",
+    "/en/your-question/",
+]
+
+
+def test_no_page_breaks_its_security_policy_or_throws_errors(browser_page, live_site):
+    """The Content-Security-Policy allows only this site: no page may need anything else."""
+    problems = []
+    browser_page.on("console", lambda message: message.type == "error" and problems.append(message.text))
+    browser_page.on("pageerror", lambda error: problems.append(str(error)))
+    for path in PAGE_TYPES:
+        response = browser_page.goto(live_site + path)
+        assert response.status == 200, path
+        assert "default-src 'self'" in response.headers["content-security-policy"]
+    assert problems == []
