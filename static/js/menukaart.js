@@ -19,6 +19,8 @@
     var onRequest = summary.querySelector("[data-package-on-request]");
     var send = summary.querySelector("[data-package-send]");
     var updateButton = summary.querySelector("[data-package-update]");
+    var bar = form.querySelector("[data-package-bar]");
+    var barText = bar && bar.querySelector("[data-package-bar-text]");
 
     function formatEuro(amount) {
         return texts.euroPrefix + String(amount).replace(/\B(?=(\d{3})+(?!\d))/g, texts.euroSeparator);
@@ -75,6 +77,10 @@
         total.textContent = isFrom ? texts.fromPattern.replace("{amount}", formatEuro(sum)) : formatEuro(sum);
         onRequestRow.hidden = titles.length === 0;
         onRequest.textContent = titles.join(", ");
+        if (bar) {
+            bar.hidden = keys.length === 0;
+            barText.textContent = status.textContent + (priced ? " · " + total.textContent : "");
+        }
 
         var query = packageQuery(keys);
         if (send) {

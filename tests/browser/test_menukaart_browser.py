@@ -114,6 +114,27 @@ def test_summary_total_updates_live_and_remove_works(browser_page, live_site):
     assert page.evaluate("window.__notReloaded") is True
 
 
+def test_phone_keeps_the_package_in_view_while_ticking(browser_page, live_site):
+    page = browser_page
+    page.set_viewport_size({"width": 375, "height": 760})
+    page.goto(live_site + "/en/service-menu/?form=workshop")
+    bar = page.locator("[data-package-bar]")
+    assert bar.is_hidden()
+    page.get_by_role("checkbox", name=choose("Add to my package", "Social procurement workshop")).check()
+    assert bar.is_visible()
+    assert bar.inner_text().startswith("1 service in your package · €1,250")
+    box = bar.bounding_box()
+    assert box["y"] + box["height"] <= 760, "the bar sits inside the screen"
+    assert bar.evaluate("element => getComputedStyle(element).pointerEvents") == "none", "taps reach the menu"
+
+
+def test_desktop_shows_the_summary_instead_of_the_bar(browser_page, live_site):
+    page = browser_page
+    page.goto(live_site + "/en/service-menu/?form=workshop")
+    page.get_by_role("checkbox", name=choose("Add to my package", "Social procurement workshop")).check()
+    assert page.locator("[data-package-bar]").is_hidden()
+
+
 def test_dutch_total_is_written_the_dutch_way(browser_page, live_site):
     page = browser_page
     page.goto(live_site + "/nl/menukaart/?form=programme")
