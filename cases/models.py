@@ -11,11 +11,10 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from home.blocks import KeyFiguresBlock, QuoteBlock, StepsBlock
+from home.blocks import INLINE_RICH_TEXT_FEATURES, KeyFiguresBlock, QuoteBlock, StepsBlock
 from home.localization import localized_many
 from home.models import BasePage
 
-RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 NEWEST_FIRST = F("first_published_at").desc(nulls_last=True)
 
 
@@ -117,7 +116,7 @@ class CasePage(BasePage):
         help_text=_("The hub shows up to three featured cases; without any, it shows the newest."),
     )
     challenge = RichTextField(
-        features=RICH_TEXT_FEATURES,
+        features=INLINE_RICH_TEXT_FEATURES,
         verbose_name=_("the challenge"),
         help_text=_("The question the client came with, and why it mattered."),
     )
@@ -143,7 +142,7 @@ class CasePage(BasePage):
         help_text=_("A quote from the client. Tick 'Example text' when it is a paraphrase."),
     )
     result = RichTextField(
-        features=RICH_TEXT_FEATURES,
+        features=INLINE_RICH_TEXT_FEATURES,
         blank=True,
         verbose_name=_("the result"),
         help_text=_("What is different now, and what came out of the work."),

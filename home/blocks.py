@@ -10,6 +10,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
 
+# Rich text inside a page's own fields (a challenge, a problem): no headings,
+# because the template gives those fields their h2.
+INLINE_RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+
 
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(max_length=120, label=_("Heading"))

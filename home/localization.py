@@ -38,6 +38,16 @@ def current_home(request):
     return homes.get(get_language()) or homes.get(settings.LANGUAGE_CODE)
 
 
+def menu_pages(request):
+    """Live pages under the visitor's home page that editors marked 'show in menus'."""
+
+    def compute():
+        home = current_home(request)
+        return list(home.get_children().live().in_menu()) if home else []
+
+    return _cached(request, "menu_pages", compute)
+
+
 def active_locale(request):
     """The Locale of the active language, looked up once per request."""
     language = get_language()

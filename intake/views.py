@@ -6,7 +6,7 @@ from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
-from home.localization import localized
+from home.localization import site_pages
 from home.models import SiteSettings
 
 from . import mail, spam
@@ -80,7 +80,7 @@ def _submission_for(token):
 
 
 def _privacy_url(request):
-    privacy = localized(SiteSettings.for_request(request).privacy_page)
+    privacy = site_pages(request)["privacy"]
     return privacy.get_url(request) if privacy else ""
 
 

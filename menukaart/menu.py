@@ -16,9 +16,8 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.utils.translation import gettext, ngettext, pgettext
-from wagtail.models import Page
 
-from home.localization import localized
+from home.localization import site_pages
 
 from .models import Audience, ServiceForm, ServicePage
 from .prices import euro_format, format_euro
@@ -108,11 +107,8 @@ def group_by_category(services):
 
 def intake_base_url(request):
     """The URL of the page the call to action names, in the visitor's language, or None."""
-    from home.models import SiteSettings
-
-    intake = SiteSettings.for_request(request).intake_page
-    page = localized(intake) if intake is not None else None
-    return page.get_url(request) if isinstance(page, Page) else None
+    page = site_pages(request)["intake"]
+    return page.get_url(request) if page is not None else None
 
 
 def menu_context(menu_page, request):

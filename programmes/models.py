@@ -12,13 +12,11 @@ from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from home.blocks import KeyFiguresBlock
+from home.blocks import INLINE_RICH_TEXT_FEATURES, KeyFiguresBlock
 from home.localization import localized_many
 from home.models import BasePage
 
 from .blocks import ApproachBlock
-
-RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
 class Partner(TranslatableMixin, models.Model):
@@ -141,7 +139,7 @@ class ProgrammePage(BasePage):
         help_text=_("Optional decorative image for the page header and the card; it gets no alt text."),
     )
     problem = RichTextField(
-        features=RICH_TEXT_FEATURES,
+        features=INLINE_RICH_TEXT_FEATURES,
         blank=True,
         verbose_name=_("the problem it tackles"),
         help_text=_("Which social question this programme answers, and for whom."),

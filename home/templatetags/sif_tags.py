@@ -18,12 +18,7 @@ def current_home(context):
 @register.simple_tag(takes_context=True)
 def main_menu(context):
     """Live pages under the visitor's home page that editors marked 'show in menus'."""
-    request = context["request"]
-    cache = request.__dict__.setdefault("_sif_cache", {})
-    if "main_menu" not in cache:
-        home = localization.current_home(request)
-        cache["main_menu"] = list(home.get_children().live().in_menu()) if home else []
-    return cache["main_menu"]
+    return localization.menu_pages(context["request"])
 
 
 @register.simple_tag(takes_context=True)
@@ -36,12 +31,6 @@ def site_page(context, name):
 def localized(page):
     """The page in the visitor's language when it has a live translation."""
     return localization.localized(page)
-
-
-@register.simple_tag(takes_context=True)
-def pageurl_localized(context, page):
-    page = localization.localized(page)
-    return page.get_url(context["request"]) if page else ""
 
 
 @register.filter
