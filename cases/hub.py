@@ -1,8 +1,9 @@
 """The featured cases on the hub."""
 
 from home.hub import HubSection
+from home.ordering import newest_first
 
-from .models import NEWEST_FIRST, CaseIndexPage, CasePage
+from .models import CaseIndexPage, CasePage
 
 FEATURED_COUNT = 3
 
@@ -10,9 +11,7 @@ FEATURED_COUNT = 3
 def featured_cases(request, home_page):
     """Up to three cases editors chose; the newest fill the places left."""
     cases = (
-        CasePage.objects.live()
-        .descendant_of(home_page)
-        .order_by("-feature_on_home", NEWEST_FIRST, "-pk")
+        newest_first(CasePage.objects.live().descendant_of(home_page), "-feature_on_home")
         .select_related("image")
         .prefetch_related("theme_links__theme", "image__renditions")[:FEATURED_COUNT]
     )

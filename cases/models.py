@@ -2,7 +2,6 @@
 
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -12,10 +11,12 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import INLINE_RICH_TEXT_FEATURES, KeyFiguresBlock, QuoteBlock, StepsBlock
-from home.localization import localized_many
+from home.localization import localized_many, one_per_translation
 from home.models import BasePage
+from home.ordering import newest_first
+from programmes.models import ProgrammePage
 
-NEWEST_FIRST = F("first_published_at").desc(nulls_last=True)
+from .filters import CaseFilters, options
 
 
 class Theme(TranslatableMixin, models.Model):
@@ -61,27 +62,60 @@ class CaseIndexPage(BasePage):
         verbose_name = _("case overview")
 
     def cases(self):
-        return CasePage.objects.child_of(self).live().order_by(NEWEST_FIRST, "-pk")
+        return newest_first(CasePage.objects.child_of(self).live())
 
     def get_context(self, request, *args, **kwargs):
-        from .filters import CaseFilters  # filters.py imports this module's models
-
         context = super().get_context(request, *args, **kwargs)
         cases = self.cases()
-        filters = CaseFilters(request.GET, cases)
+        filters = CaseFilters.from_params(request.GET)
+        programme_keys = self.programme_keys(filters.programme)
         listing = (
-            filters.apply(cases).select_related("image").prefetch_related("theme_links__theme", "image__renditions")
+            self.filter_cases(cases, filters, programme_keys)
+            .select_related("image")
+            .prefetch_related("theme_links__theme", "image__renditions")
         )
         page_of_cases = Paginator(listing, self.per_page).get_page(request.GET.get("page"))
         context.update(
             filters=filters,
-            theme_options=filters.theme_options(),
-            programme_options=filters.programme_options(),
+            theme_options=self.theme_options(cases, filters.theme),
+            programme_options=self.programme_options(cases, programme_keys),
             page_of_cases=page_of_cases,
             cards=CasePage.with_localized_themes(page_of_cases.object_list),
             page_range=list(page_of_cases.paginator.get_elided_page_range(page_of_cases.number, on_ends=1)),
         )
         return context
+
+    @staticmethod
+    def programme_keys(slug):
+        """The translation keys of the programme pages with this slug (in any language)."""
+        if not slug:
+            return set()
+        return set(ProgrammePage.objects.filter(slug=slug).values_list("translation_key", flat=True))
+
+    @staticmethod
+    def filter_cases(cases, filters, programme_keys):
+        if filters.matches_nothing:
+            return cases.none()
+        if filters.theme:
+            cases = cases.filter(pk__in=CaseTheme.objects.filter(theme__slug=filters.theme).values("page_id"))
+        if filters.programme:
+            links = CaseProgramme.objects.filter(programme__translation_key__in=programme_keys)
+            cases = cases.filter(pk__in=links.values("page_id"))
+        return cases
+
+    @staticmethod
+    def theme_options(cases, selected_slug):
+        """The themes of ``cases``, in the visitor's language, by name."""
+        used = CaseTheme.objects.filter(page__in=cases).values("theme__translation_key")
+        themes = one_per_translation(Theme.objects.filter(translation_key__in=used))
+        return options(themes, "name", lambda theme: theme.slug == selected_slug)
+
+    @staticmethod
+    def programme_options(cases, selected_keys):
+        """The programmes ``cases`` name, as pages in the visitor's language, by title."""
+        used = CaseProgramme.objects.filter(page__in=cases).values("programme__translation_key")
+        programmes = one_per_translation(ProgrammePage.objects.live().filter(translation_key__in=used))
+        return options(programmes, "title", lambda programme: programme.translation_key in selected_keys)
 
 
 class CasePage(BasePage):
@@ -251,3 +285,27 @@ class CaseProgramme(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("programme")
         verbose_name_plural = _("programmes")
+
+
+class CaseService(Orderable):
+    """A service from the menukaart used in a case ("cases may point at services").
+
+    Edited on the case page through ``InlinePanel("services_used")``.
+    Synchronised to the translation; the service page finds its cases
+    through these links.
+    """
+
+    page = ParentalKey(CasePage, on_delete=models.CASCADE, related_name="services_used")
+    service = models.ForeignKey(
+        "menukaart.ServicePage",
+        on_delete=models.CASCADE,
+        related_name="case_links",
+        verbose_name=_("service"),
+        help_text=_("A service from the menukaart that this case used."),
+    )
+
+    panels = [FieldPanel("service")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("service")
+        verbose_name_plural = _("services used")

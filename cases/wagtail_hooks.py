@@ -1,7 +1,11 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home.hub import HUB_SECTIONS_HOOK
+
+from .hub import featured_cases
 from .models import Theme
 
 
@@ -17,3 +21,6 @@ class ThemeViewSet(SnippetViewSet):
 
 
 register_snippet(ThemeViewSet)
+
+
+hooks.register(HUB_SECTIONS_HOOK, featured_cases, order=30)
