@@ -176,7 +176,6 @@ def _site_settings(home_nl, contact, privacy, accessibility):
     settings.postal_code = ""
     settings.city = "Utrecht"
     settings.linkedin_url = "https://www.linkedin.com/"
-    settings.intake_notification_email = "intake@sif.example"
     settings.intake_page = contact
     settings.privacy_page = privacy
     settings.accessibility_page = accessibility

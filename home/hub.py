@@ -1,9 +1,10 @@
-"""Sections that other apps add to the hub (home) page.
+"""Sections that other apps add to the hub (home) page, through a Wagtail hook.
 
 ``home`` imports no other app. An app that wants a section on the hub
-registers a provider in its ``AppConfig.ready()``::
+registers a provider for the ``sif_hub_sections`` hook in its
+``wagtail_hooks.py``; ``order`` places it among the others::
 
-    register_hub_section(order=20, provider=running_programmes)
+    hooks.register(HUB_SECTIONS_HOOK, running_programmes, order=20)
 
 A provider takes ``(request, home_page)`` and returns ``None`` (nothing to
 show) or a ``HubSection``. The home template renders the sections in order.
@@ -11,7 +12,9 @@ show) or a ``HubSection``. The home template renders the sections in order.
 
 from dataclasses import dataclass, field
 
-_providers = []
+from wagtail import hooks
+
+HUB_SECTIONS_HOOK = "sif_hub_sections"
 
 
 @dataclass
@@ -20,14 +23,9 @@ class HubSection:
     context: dict = field(default_factory=dict)
 
 
-def register_hub_section(order, provider):
-    _providers.append((order, provider))
-    _providers.sort(key=lambda item: item[0])
-
-
 def hub_sections(request, home_page):
     sections = []
-    for _order, provider in _providers:
+    for provider in hooks.get_hooks(HUB_SECTIONS_HOOK):
         section = provider(request, home_page)
         if section is not None:
             sections.append(section)

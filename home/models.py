@@ -125,11 +125,6 @@ class SiteSettings(BaseSiteSetting):
         verbose_name=_("accessibility statement"),
         help_text=_("Linked in the footer. Choose the Dutch page."),
     )
-    intake_notification_email = models.EmailField(
-        blank=True,
-        verbose_name=_("e-mail for new questions"),
-        help_text=_("The intake team gets a message here for every question sent through the site."),
-    )
 
     panels = [
         MultiFieldPanel(
@@ -147,7 +142,6 @@ class SiteSettings(BaseSiteSetting):
             [FieldPanel("intake_page"), FieldPanel("privacy_page"), FieldPanel("accessibility_page")],
             heading=_("Pages linked on every page"),
         ),
-        FieldPanel("intake_notification_email"),
     ]
 
     class Meta:

@@ -5,12 +5,20 @@ from wagtail.models import Site
 from home.demo_builder import T, rich
 from home.models import SiteSettings
 
-from .models import IntakePage
+from .models import IntakePage, IntakeSettings
 
 
 def load(builder):
     page, _ = builder.page(builder.home, IntakePage, INTAKE)
     _point_call_to_action_here(page, builder.pages.get("contact"))
+    _notify_the_demo_team()
+
+
+def _notify_the_demo_team():
+    settings = IntakeSettings.for_site(Site.objects.get(is_default_site=True))
+    if not settings.notification_email:
+        settings.notification_email = "intake@sif.example"
+        settings.save(update_fields=["notification_email"])
 
 
 def _point_call_to_action_here(page, contact):

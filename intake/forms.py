@@ -5,7 +5,7 @@ from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 from . import catalogue, spam
-from .models import OrganisationType
+from .submissions import ORGANISATION_TYPES
 
 QUESTION_MIN_LENGTH = 30
 QUESTION_MAX_LENGTH = 5000
@@ -28,7 +28,7 @@ class IntakeForm(forms.Form):
     )
     organisation_type = forms.ChoiceField(
         label=_("Type of organisation"),
-        choices=OrganisationType.choices,
+        choices=ORGANISATION_TYPES,
         widget=forms.RadioSelect,
         error_messages={
             "required": _("Choose the type of organisation."),
@@ -114,9 +114,6 @@ class IntakeForm(forms.Form):
 
     def looks_like_spam(self):
         return bool(self.data.get(spam.HONEYPOT_FIELD)) or spam.filled_in_too_fast(self.data.get("started"))
-
-    def visible_fields_in_order(self):
-        return [self[name] for name in self.fields if name not in (spam.HONEYPOT_FIELD, "started")]
 
     def chosen(self, name):
         """(key, title) of the ticked choices of a multiple-choice field, in the order of the list."""

@@ -18,7 +18,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from .models import OutgoingEmail
+from .submissions import OutgoingEmail
 
 logger = logging.getLogger(__name__)
 

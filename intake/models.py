@@ -1,17 +1,40 @@
-"""The intake page, the questions organisations send through it, and the e-mails about them."""
+"""The intake page: the form, storing what was sent, and the thank-you page (post/redirect/get).
 
-from django.conf import settings
-from django.db import models
-from django.db.models import Q
+The page handles its own requests, like Wagtail's form pages. What it stores
+(``Submission``, ``OutgoingEmail``) lives in ``submissions.py``, so that the
+helpers the page uses (forms, mail, spam) never import the page back.
+"""
+
+from django.core import signing
+from django.db import models, transaction
+from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 
+from home.choices import OrganisationType
+from home.localization import site_pages
 from home.models import BasePage
 
+from . import mail, spam
+from .forms import IntakeForm
+
+# The stored models are defined in submissions.py and registered through this module.
+from .submissions import (  # noqa: F401
+    HANDLERS_GROUP,
+    ORGANISATION_TYPES,
+    OutgoingEmail,
+    Status,
+    Submission,
+    _handlers,
+)
+
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
-HANDLERS_GROUP = "Intake handlers"
+THANKS_SALT = "intake.thanks"
+THANKS_MAX_AGE = 30 * 60  # seconds the thank-you page shows what was sent
 
 
 class IntakePage(BasePage):
@@ -53,143 +76,137 @@ class IntakePage(BasePage):
     subpage_types = []
     max_count_per_parent = 1
 
+    preview_modes = [("", _("Form")), ("thanks", _("Thank-you page"))]
+
     class Meta:
         verbose_name = _("intake page")
 
     def serve(self, request, *args, **kwargs):
-        from .views import serve_intake_page
+        if request.method == "POST":
+            return self._receive(request)
+        submission = self._submission_for(request.GET.get("sent"))
+        if submission is not None:
+            return self._thanks(request, submission)
+        form = IntakeForm(locale=self.locale, initial={"services": request.GET.getlist("service")})
+        return self._form_page(request, form)
 
-        return serve_intake_page(self, request)
+    def serve_preview(self, request, mode_name):
+        """The form, or ("thanks") the thank-you page with an example of what a visitor sent."""
+        if mode_name == "thanks":
+            return self._thanks(request, self.example_submission())
+        return super().serve_preview(request, mode_name)
+
+    def example_submission(self):
+        """An unsaved submission in the page's language, to preview the thank-you page with."""
+        return Submission(
+            language=self.locale.language_code,
+            organisation_name=_("Example organisation"),
+            organisation_type=OrganisationType.COMPANY,
+            contact_name=_("Example contact person"),
+            email="name@example.org",
+            question=_("This is an example: the question a visitor sent appears here."),
+            theme_titles=[],
+            service_titles=[],
+        )
+
+    def _receive(self, request):
+        form = IntakeForm(request.POST, locale=self.locale)
+        if not form.is_valid():
+            return self._form_page(request, form)
+        if spam.over_rate_limit(request):
+            return self._form_page(request, form, rate_limited=True, status=429)
+        notify = IntakeSettings.for_request(request).notification_email
+        submission = self._store(form, Status.SPAM if form.looks_like_spam() else Status.NEW, notify)
+        token = signing.dumps(submission.pk, salt=THANKS_SALT)
+        return HttpResponseRedirect(f"{self.get_url(request)}?sent={token}", status=303)
+
+    def _store(self, form, status, notification_address):
+        """Save the submission and its e-mails in one transaction; the e-mails go out after commit.
+
+        Caught spam is stored with status spam and gets no e-mail.
+        """
+        data = form.cleaned_data
+        themes, services = form.chosen("themes"), form.chosen("services")
+        with transaction.atomic():
+            submission = Submission.objects.create(
+                language=self.locale.language_code,
+                organisation_name=data["organisation_name"],
+                organisation_type=data["organisation_type"],
+                contact_name=data["contact_name"],
+                email=data["email"],
+                phone=data["phone"],
+                question=data["question"],
+                themes=[key for key, _title in themes],
+                theme_titles=[title for _key, title in themes],
+                services=[key for key, _title in services],
+                service_titles=[title for _key, title in services],
+                consent_at=timezone.now(),
+                status=status,
+            )
+            if status != Status.SPAM:
+                emails = mail.queue(submission, notification_address)
+                transaction.on_commit(lambda: mail.send_due(pks=[e.pk for e in emails]), robust=True)
+        return submission
+
+    @staticmethod
+    def _submission_for(token):
+        """The submission a thank-you token names, if the token is genuine and recent."""
+        if not token:
+            return None
+        try:
+            pk = signing.loads(token, salt=THANKS_SALT, max_age=THANKS_MAX_AGE)
+        except signing.BadSignature:
+            return None
+        return Submission.objects.filter(pk=pk, anonymised_at__isnull=True).first()
+
+    @staticmethod
+    def _privacy_url(request):
+        privacy = site_pages(request)["privacy"]
+        return privacy.get_url(request) if privacy else ""
+
+    def _form_page(self, request, form, rate_limited=False, status=200):
+        context = self.get_context(request)
+        context.update(
+            form=form,
+            error_links=_error_links(form),
+            rate_limited=rate_limited,
+            privacy_url=self._privacy_url(request),
+        )
+        return TemplateResponse(request, self.get_template(request), context, status=status)
+
+    def _thanks(self, request, submission):
+        context = self.get_context(request)
+        context.update(submission=submission)
+        response = TemplateResponse(request, "intake/intake_page_thanks.html", context)
+        response["Cache-Control"] = "no-store"
+        response["Referrer-Policy"] = "no-referrer"
+        response["X-Robots-Tag"] = "noindex"
+        return response
 
 
-class OrganisationType(models.TextChoices):
-    MUNICIPALITY = "municipality", _("Municipality")
-    GOVERNMENT = "government", _("Other public body")
-    COMPANY = "company", _("Company")
-    SOCIAL_ENTERPRISE = "social_enterprise", _("Social enterprise")
-    INITIATIVE = "initiative", _("Initiative or foundation")
-    EDUCATION = "education", _("School or knowledge institution")
-    OTHER = "other", _("Other")
+def _error_links(form):
+    """(anchor, message) for the error summary: each links to its field (the first option of a group)."""
+    links = []
+    for name, errors in form.errors.items():
+        if name not in form.fields:
+            continue
+        field = form[name]
+        anchor = f"{field.auto_id}_0" if field.field.widget.use_fieldset else field.auto_id
+        links.extend((anchor, error) for error in errors)
+    return links
 
 
-class Status(models.TextChoices):
-    NEW = "new", _("New")
-    IN_PROGRESS = "in_progress", _("In progress")
-    PROPOSAL_SENT = "proposal_sent", _("Proposal sent")
-    CLOSED = "closed", _("Closed")
-    SPAM = "spam", _("Spam")
+@register_setting(icon="mail")
+class IntakeSettings(BaseSiteSetting):
+    """Settings of the intake: where the hub hears of new questions."""
 
-
-def _handlers():
-    return Q(is_superuser=True) | Q(groups__name=HANDLERS_GROUP)
-
-
-class Submission(models.Model):
-    """A question sent through the intake form, in either language.
-
-    Services and themes are stored by their ``translation_key`` (the same in
-    every language) with a snapshot of their titles as the visitor saw them.
-    """
-
-    language = models.CharField(
-        max_length=8,
-        choices=settings.LANGUAGES,
-        verbose_name=_("language"),
-        help_text=_("The language of the page the question was sent from; the confirmation uses it too."),
-    )
-    organisation_name = models.CharField(max_length=200, verbose_name=_("organisation"))
-    organisation_type = models.CharField(
-        max_length=30, choices=OrganisationType.choices, verbose_name=_("type of organisation")
-    )
-    contact_name = models.CharField(max_length=120, verbose_name=_("contact person"))
-    email = models.EmailField(verbose_name=_("e-mail address"))
-    phone = models.CharField(max_length=30, blank=True, verbose_name=_("phone number"))
-    question = models.TextField(verbose_name=_("question"))
-    themes = models.JSONField(default=list, blank=True, verbose_name=_("theme keys"))
-    theme_titles = models.JSONField(default=list, blank=True, verbose_name=_("themes"))
-    services = models.JSONField(default=list, blank=True, verbose_name=_("service keys"))
-    service_titles = models.JSONField(default=list, blank=True, verbose_name=_("services of interest"))
-    consent_at = models.DateTimeField(
-        null=True,
-        verbose_name=_("consent given at"),
-        help_text=_("When the sender agreed to the processing of these data."),
-    )
-    status = models.CharField(
-        max_length=20,
-        choices=Status.choices,
-        default=Status.NEW,
-        db_index=True,
-        verbose_name=_("status"),
-        help_text=_("Where the question stands. 'Spam' means the form's spam checks caught it; no e-mail was sent."),
-    )
-    assignee = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
+    notification_email = models.EmailField(
         blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        limit_choices_to=_handlers,
-        verbose_name=_("assignee"),
-        help_text=_("Who at the hub handles this question."),
+        verbose_name=_("e-mail for new questions"),
+        help_text=_("The intake team gets a message here for every question sent through the site."),
     )
-    internal_notes = models.TextField(
-        blank=True,
-        verbose_name=_("internal notes"),
-        help_text=_("Only for the intake team; never sent to the organisation."),
-    )
-    created_at = models.DateTimeField(default=timezone.now, db_index=True, verbose_name=_("received"))
-    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("last changed"))
-    anonymised_at = models.DateTimeField(
-        null=True,
-        blank=True,
-        verbose_name=_("anonymised at"),
-        help_text=_("Set when the retention period ended and the personal data were removed."),
-    )
+
+    panels = [FieldPanel("notification_email")]
 
     class Meta:
-        ordering = ["-created_at", "-pk"]
-        verbose_name = _("submission")
-        verbose_name_plural = _("submissions")
-
-    def __str__(self):
-        if self.anonymised_at:
-            return _("Anonymised question #%(pk)s") % {"pk": self.pk}
-        return f"{self.organisation_name} ({self.created_at:%Y-%m-%d})"
-
-
-class OutgoingEmailQuerySet(models.QuerySet):
-    def due(self, now=None):
-        return self.filter(sent_at__isnull=True, next_attempt_at__lte=now or timezone.now())
-
-
-class OutgoingEmail(models.Model):
-    """An e-mail waiting to be sent, or sent: the outbox that makes sending safe to retry.
-
-    Rows are created in the same transaction as their submission, so an
-    e-mail exists exactly when the submission does; they are sent after commit.
-    """
-
-    class Kind(models.TextChoices):
-        NOTIFICATION = "notification", _("Notification to the hub")
-        CONFIRMATION = "confirmation", _("Confirmation to the sender")
-
-    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="emails")
-    kind = models.CharField(max_length=20, choices=Kind.choices)
-    to = models.EmailField()
-    reply_to = models.EmailField(blank=True)
-    subject = models.CharField(max_length=255)
-    body_text = models.TextField()
-    body_html = models.TextField()
-    created_at = models.DateTimeField(default=timezone.now)
-    attempts = models.PositiveIntegerField(default=0)
-    next_attempt_at = models.DateTimeField(default=timezone.now, db_index=True)
-    sent_at = models.DateTimeField(null=True, blank=True)
-    last_error = models.CharField(max_length=200, blank=True)
-
-    objects = OutgoingEmailQuerySet.as_manager()
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["submission", "kind"], name="intake_one_email_per_kind")]
-
-    def __str__(self):
-        return f"{self.get_kind_display()} #{self.submission_id}"
+        verbose_name = _("intake settings")

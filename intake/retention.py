@@ -13,7 +13,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from .models import OutgoingEmail, Status, Submission
+from .submissions import OutgoingEmail, Status, Submission
 
 ANONYMOUS = {
     "organisation_name": "",

@@ -9,12 +9,19 @@ from django.db import transaction
 from wagtail.models import Page
 from wagtail_localize.models import Translation, TranslationSource
 
+from cases.models import CaseService
+from home.choices import OrganisationType
 from home.demo_builder import T, rich, stream
 
-from .models import Audience, CaseService, MenukaartPage, ServiceCategory, ServiceForm, ServicePage, ServiceProgramme
+from .models import MenukaartPage, ServiceCategory, ServiceForm, ServicePage, ServiceProgramme
 from .prices import PriceKind
 
-M, C, S, INI = Audience.MUNICIPALITY, Audience.COMPANY, Audience.SOCIAL_ENTERPRISE, Audience.INITIATIVE
+M, C, S, INI = (
+    OrganisationType.MUNICIPALITY,
+    OrganisationType.COMPANY,
+    OrganisationType.SOCIAL_ENTERPRISE,
+    OrganisationType.INITIATIVE,
+)
 
 
 def load(builder):

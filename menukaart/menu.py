@@ -1,4 +1,4 @@
-"""The menu page's state, read from the URL: filters and the package being composed.
+"""Helpers for the menu page's state, read from the URL: filters and the package being composed.
 
 Everything lives in the query string, so a package can be shared, bookmarked
 and carried across the language switch; nothing is stored and no cookie is
@@ -8,7 +8,8 @@ which is the same for the Dutch page and its English translation::
     ?audience=company&form=workshop&service=<uuid>&service=<uuid>
 
 Unknown values, malformed ids and ids of pages that are not services on this
-menu are ignored.
+menu are ignored. ``MenukaartPage`` (models.py) reads the request with these
+helpers; this module imports no models, so the page can import it.
 """
 
 import uuid
@@ -19,8 +20,7 @@ from django.utils.translation import gettext, ngettext, pgettext
 
 from home.localization import site_pages
 
-from .models import Audience, ServiceForm, ServicePage
-from .prices import euro_format, format_euro
+from .prices import format_euro
 
 # A package never needs more; it also bounds the work a crafted URL can cause.
 MAX_SERVICES = 100
@@ -72,7 +72,8 @@ def service_keys(values):
 
 
 def choice(value, choices):
-    return value if value in choices.values else ""
+    """``value`` if it is one of the ``(value, label)`` ``choices``, else ""."""
+    return value if value in dict(choices) else ""
 
 
 def query(**params):
@@ -83,17 +84,6 @@ def query(**params):
             if item:
                 pairs.append((name, item))
     return f"?{urlencode(pairs)}" if pairs else ""
-
-
-def services_on(menu_page):
-    """Every live service on the menu, in menu order, in one query."""
-    return list(
-        ServicePage.objects.child_of(menu_page)
-        .live()
-        .public()
-        .select_related("category")
-        .order_by("category__sort_order", "category__pk", "path")
-    )
 
 
 def group_by_category(services):
@@ -109,55 +99,6 @@ def intake_base_url(request):
     """The URL of the page the call to action names, in the visitor's language, or None."""
     page = site_pages(request)["intake"]
     return page.get_url(request) if page is not None else None
-
-
-def menu_context(menu_page, request):
-    audience = choice(request.GET.get("audience", ""), Audience)
-    form = choice(request.GET.get("form", ""), ServiceForm)
-    services = services_on(menu_page)
-    asked = set(service_keys(request.GET.getlist("service")))
-    # In menu order, as the summary lists them; ids of anything else are dropped.
-    package = Package([service for service in services if service.package_key in asked])
-    keys = package.keys
-
-    shown = [
-        service
-        for service in services
-        if (not audience or audience in service.audiences) and (not form or service.service_form == form)
-    ]
-    shown_keys = {service.package_key for service in shown}
-    for service in services:
-        service.is_chosen = service.package_key in keys
-        # Without JavaScript, "remove" is a link to this page without the service.
-        others = [key for key in keys if key != service.package_key]
-        service.remove_query = query(audience=audience, form=form, service=others)
-    prefix, separator = euro_format()
-    intake = intake_base_url(request)
-    return {
-        "filters": {"audience": audience, "form": form},
-        "audience_choices": Audience.choices,
-        "form_choices": ServiceForm.choices,
-        "is_filtered": bool(audience or form),
-        "groups": group_by_category(shown),
-        "all_services": services,
-        "shown_count": len(shown),
-        "package": package,
-        "package_status": package_status(len(package.services)),
-        "chosen_out_of_view": [service for service in package.services if service.package_key not in shown_keys],
-        "clear_filters_query": query(service=keys),
-        # "Send with my question": the intake target with the package in the URL.
-        "intake_url": intake + query(service=keys) if intake else None,
-        "intake_base_url": intake,
-        # What menukaart.js needs to write the summary the way the server does.
-        "script_texts": {
-            "euro-prefix": prefix,
-            "euro-separator": separator,
-            "from-pattern": pgettext("price", "from %(amount)s") % {"amount": "{amount}"},
-            "status-empty": package_status(0),
-            "status-one": package_status(1, "{count}"),
-            "status-other": package_status(2, "{count}"),
-        },
-    }
 
 
 def package_status(count, shown_count=None):

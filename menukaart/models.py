@@ -3,12 +3,18 @@
 Audience and form are code-defined choices, not snippets: the set is fixed
 by how the hub works, the labels are translated with the rest of the
 interface, and the values in filter URLs (``?audience=company``) are the same
-in Dutch and English.
+in Dutch and English. The audiences are organisation types
+(``home.choices.OrganisationType``), spelt as everywhere else.
+
+The menu page handles its own request (filters and package, read from the
+query string); ``menu.py`` holds the helpers it uses and imports no models.
 """
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import HttpResponsePermanentRedirect
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -16,19 +22,26 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
+from cases.models import CaseService
 from home.blocks import BodyBlock
+from home.choices import OrganisationType
 from home.localization import localized_many
 from home.models import BasePage
+from home.ordering import newest_first
 
 from .fields import MultipleChoiceField
-from .prices import PriceKind, format_price
+from .menu import Package, choice, group_by_category, intake_base_url, package_status, query, service_keys
+from .prices import PriceKind, format_price, price_language
 
-
-class Audience(models.TextChoices):
-    MUNICIPALITY = "municipality", _("Municipality")
-    COMPANY = "company", _("Company")
-    SOCIAL_ENTERPRISE = "social-enterprise", _("Social enterprise")
-    INITIATIVE = "initiative", _("Initiative")
+# Whom a service is for: the organisation types the menu filters on.
+AUDIENCES = OrganisationType.subset(
+    OrganisationType.MUNICIPALITY,
+    OrganisationType.COMPANY,
+    OrganisationType.SOCIAL_ENTERPRISE,
+    OrganisationType.INITIATIVE,
+)
+# Audience values as old menu addresses spelt them, and their spelling now.
+LEGACY_AUDIENCES = {"social-enterprise": OrganisationType.SOCIAL_ENTERPRISE.value}
 
 
 class ServiceForm(models.TextChoices):
@@ -87,11 +100,75 @@ class MenukaartPage(BasePage):
     class Meta:
         verbose_name = _("menukaart (service menu)")
 
-    def get_context(self, request, *args, **kwargs):
-        from .menu import menu_context
+    def serve(self, request, *args, **kwargs):
+        legacy = LEGACY_AUDIENCES.get(request.GET.get("audience"))
+        if legacy:
+            # A bookmarked or shared old address: the same menu under the audience's current spelling.
+            params = request.GET.copy()
+            params["audience"] = legacy
+            return HttpResponsePermanentRedirect(f"{request.path}?{params.urlencode()}")
+        return super().serve(request, *args, **kwargs)
 
+    def services(self):
+        """Every live service on the menu, in menu order, in one query."""
+        return list(
+            ServicePage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("category")
+            .order_by("category__sort_order", "category__pk", "path")
+        )
+
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(menu_context(self, request))
+        audience = choice(request.GET.get("audience", ""), AUDIENCES)
+        form = choice(request.GET.get("form", ""), ServiceForm.choices)
+        services = self.services()
+        asked = set(service_keys(request.GET.getlist("service")))
+        # In menu order, as the summary lists them; ids of anything else are dropped.
+        package = Package([service for service in services if service.package_key in asked])
+        keys = package.keys
+
+        shown = [
+            service
+            for service in services
+            if (not audience or audience in service.audiences) and (not form or service.service_form == form)
+        ]
+        shown_keys = {service.package_key for service in shown}
+        for service in services:
+            service.is_chosen = service.package_key in keys
+            # Without JavaScript, "remove" is a link to this page without the service.
+            others = [key for key in keys if key != service.package_key]
+            service.remove_query = query(audience=audience, form=form, service=others)
+        intake = intake_base_url(request)
+        context.update(
+            {
+                "filters": {"audience": audience, "form": form},
+                "audience_choices": AUDIENCES,
+                "form_choices": ServiceForm.choices,
+                "is_filtered": bool(audience or form),
+                "groups": group_by_category(shown),
+                "all_services": services,
+                "shown_count": len(shown),
+                "package": package,
+                "package_status": package_status(len(package.services)),
+                "chosen_out_of_view": [
+                    service for service in package.services if service.package_key not in shown_keys
+                ],
+                "clear_filters_query": query(service=keys),
+                # "Send with my question": the intake target with the package in the URL.
+                "intake_url": intake + query(service=keys) if intake else None,
+                "intake_base_url": intake,
+                # What menukaart.js needs to write the summary the way the server does.
+                "script_texts": {
+                    "price-language": price_language(),
+                    "from-pattern": pgettext("price", "from %(amount)s") % {"amount": "{amount}"},
+                    "status-empty": package_status(0),
+                    "status-one": package_status(1, "{count}"),
+                    "status-other": package_status(2, "{count}"),
+                },
+            }
+        )
         return context
 
 
@@ -111,7 +188,7 @@ class ServicePage(BasePage):
         help_text=_("The group on the menu this service belongs to."),
     )
     audiences = MultipleChoiceField(
-        options=Audience.choices,
+        options=AUDIENCES,
         verbose_name=_("for whom"),
         help_text=_("Tick everyone this service is meant for; the menu filters on this."),
     )
@@ -213,8 +290,6 @@ class ServicePage(BasePage):
             raise ValidationError({"price_amount": _("Give the amount, or choose 'On request'.")})
 
     def get_context(self, request, *args, **kwargs):
-        from .menu import intake_base_url, query
-
         context = super().get_context(request, *args, **kwargs)
         this_service = query(service=[self.package_key])
         intake = intake_base_url(request)
@@ -232,10 +307,7 @@ class ServicePage(BasePage):
             "page__translation_key"
         )
         return list(
-            Page.objects.live()
-            .public()
-            .filter(locale_id=self.locale_id, translation_key__in=used_in)
-            .order_by("-first_published_at")
+            newest_first(Page.objects.live().public().filter(locale_id=self.locale_id, translation_key__in=used_in))
         )
 
     @property
@@ -253,7 +325,7 @@ class ServicePage(BasePage):
 
     @property
     def audience_labels(self):
-        labels = dict(Audience.choices)
+        labels = dict(AUDIENCES)
         return [labels[value] for value in self.audiences if value in labels]
 
 
@@ -274,30 +346,6 @@ class ServiceProgramme(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("programme")
         verbose_name_plural = _("related programmes")
-
-
-class CaseService(Orderable):
-    """A service from the menukaart used in a case ("cases may point at services").
-
-    Defined here, next to the service, and edited on the case page through
-    ``InlinePanel("services_used")``. Synchronised to the translation; the
-    service page finds its cases through these links.
-    """
-
-    page = ParentalKey("cases.CasePage", on_delete=models.CASCADE, related_name="services_used")
-    service = models.ForeignKey(
-        ServicePage,
-        on_delete=models.CASCADE,
-        related_name="case_links",
-        verbose_name=_("service"),
-        help_text=_("A service from the menukaart that this case used."),
-    )
-
-    panels = [FieldPanel("service")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("service")
-        verbose_name_plural = _("services used")
 
 
 def localized_pages(pages):

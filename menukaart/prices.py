@@ -1,17 +1,20 @@
 """Prices on the menukaart: whole euros excluding VAT, written the way each language writes them.
 
-The format is fixed here rather than taken from the machine's locale, so
-Dutch pages always show ``€ 1.250`` and English pages ``€1,250``.
+The format comes from the Unicode CLDR (through Babel), the same data the
+browser's ``Intl.NumberFormat`` uses, so the server and ``menukaart.js``
+write a price identically: ``€ 1.250`` in Dutch (with a no-break space),
+``€1,250`` in English. It does not depend on the machine's locale.
 """
 
+from babel import Locale
+from babel.numbers import parse_pattern
+from django.conf import settings
 from django.db import models
 from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext_lazy as _
 
 NBSP = "\u00a0"
-
-# language code: (what goes before the amount, thousands separator)
-EURO_FORMATS = {"nl": ("€" + NBSP, "."), "en": ("€", ",")}
+CURRENCY = "EUR"
 
 
 class PriceKind(models.TextChoices):
@@ -20,21 +23,25 @@ class PriceKind(models.TextChoices):
     ON_REQUEST = "on_request", _("On request")
 
 
-def euro_format(language=None):
-    """The (prefix, thousands separator) pair for ``language`` (default: the active one).
+def price_language(language=None):
+    """The site language whose way of writing prices applies to ``language`` (default: the active one).
 
-    Languages without a format of their own are written the English way.
+    Languages the site does not offer are written the English way.
     """
-    return EURO_FORMATS.get((language or get_language() or "").split("-")[0], EURO_FORMATS["en"])
+    code = (language or get_language() or "").split("-")[0]
+    return code if code in dict(settings.LANGUAGES) else "en"
 
 
 def format_euro(amount, language=None):
-    """``1250`` as ``€ 1.250`` (Dutch, with a no-break space) or ``€1,250`` (English).
+    """``1250`` as ``€ 1.250`` (Dutch) or ``€1,250`` (English): the locale's currency format, no cents.
 
-    ``language`` defaults to the active language.
+    Equal to ``Intl.NumberFormat(language, {style: "currency", currency: "EUR",
+    maximumFractionDigits: 0})`` in the browser; ``language`` defaults to the active language.
     """
-    prefix, separator = euro_format(language)
-    return prefix + f"{int(amount):,}".replace(",", separator)
+    locale = Locale.parse(price_language(language))
+    pattern = parse_pattern(locale.currency_formats["standard"])
+    pattern.frac_prec = (0, 0)
+    return pattern.apply(int(amount), locale, currency=CURRENCY, currency_digits=False)
 
 
 def format_price(kind, amount):

@@ -13,8 +13,10 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from home.blocks import INLINE_RICH_TEXT_FEATURES, KeyFiguresBlock
+from home.choices import OrganisationType
 from home.localization import localized_many
 from home.models import BasePage
+from home.ordering import newest_first
 
 from .blocks import ApproachBlock
 
@@ -22,19 +24,18 @@ from .blocks import ApproachBlock
 class Partner(TranslatableMixin, models.Model):
     """An organisation that works with the hub: shown on programme pages and on the hub."""
 
-    class Kind(models.TextChoices):
-        MUNICIPALITY = "municipality", _("Municipality")
-        COMPANY = "company", _("Company")
-        EXISTING_ORGANISATION = "existing_organisation", _("Existing organisation")
-        SOCIAL_ENTERPRISE = "social_enterprise", _("Social enterprise")
-        INITIATIVE = "initiative", _("Initiative")
+    # The site's one list of organisation types; partners are of these kinds.
+    Kind = OrganisationType
+    KIND_CHOICES = OrganisationType.subset(
+        Kind.MUNICIPALITY, Kind.COMPANY, Kind.EXISTING_ORGANISATION, Kind.SOCIAL_ENTERPRISE, Kind.INITIATIVE
+    )
 
     name = models.CharField(
         max_length=120, verbose_name=_("name"), help_text=_("The organisation's name as it wants to be shown.")
     )
     kind = models.CharField(
         max_length=30,
-        choices=Kind.choices,
+        choices=KIND_CHOICES,
         verbose_name=_("kind"),
         help_text=_("Partners are grouped by kind on the hub."),
     )
@@ -214,12 +215,7 @@ class ProgrammePage(BasePage):
         match therefore goes through the programme's translation key.
         """
         case_ids = ProgrammePage.objects.filter(translation_key=self.translation_key).values("case_links__page")
-        return (
-            Page.objects.live()
-            .filter(pk__in=case_ids, locale_id=self.locale_id)
-            .order_by(F("first_published_at").desc(nulls_last=True), "-pk")
-            .specific()
-        )
+        return newest_first(Page.objects.live().filter(pk__in=case_ids, locale_id=self.locale_id)).specific()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -1,7 +1,11 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home.hub import HUB_SECTIONS_HOOK
+
+from .hub import partners_by_kind, running_programmes
 from .models import Partner
 
 
@@ -17,3 +21,7 @@ class PartnerViewSet(SnippetViewSet):
 
 
 register_snippet(PartnerViewSet)
+
+
+hooks.register(HUB_SECTIONS_HOOK, running_programmes, order=20)
+hooks.register(HUB_SECTIONS_HOOK, partners_by_kind, order=40)

@@ -145,7 +145,7 @@ def test_case_page_can_list_the_services_it_used_in_the_visitors_language():
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])
-@pytest.mark.parametrize("audience", ["municipality", "company", "social-enterprise", "initiative"])
+@pytest.mark.parametrize("audience", ["municipality", "company", "social_enterprise", "initiative"])
 def test_filter_by_audience(client, language, audience):
     page = get_page(client, f"{MENU[language]}?audience={audience}")
     expected = {k for k, s in _dutch_by_key().items() if audience in s.audiences}
@@ -153,6 +153,18 @@ def test_filter_by_audience(client, language, audience):
     assert set(shown_keys(page)) == expected
     selected = [o for o in page.find_all("option", value=audience) if "selected" in o]
     assert selected
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_old_spelling_of_an_audience_redirects_to_the_same_menu(client, language):
+    """Before audiences were organisation types, addresses said ?audience=social-enterprise."""
+    chosen = key("inkoopscan")
+    response = client.get(f"{MENU[language]}?audience=social-enterprise&form=workshop&service={chosen}")
+    assert response.status_code == 301
+    assert response["Location"] == f"{MENU[language]}?audience=social_enterprise&form=workshop&service={chosen}"
+    page = get_page(client, response["Location"])
+    selected = [o for o in page.find_all("option", value="social_enterprise") if "selected" in o]
+    assert selected and package_keys(page) == [chosen]
 
 
 @pytest.mark.parametrize(
@@ -244,7 +256,7 @@ def test_filtering_keeps_chosen_services_that_are_out_of_view(client):
 
 def test_same_package_in_english_shows_english_titles(client):
     chosen = [key("incubatietraject"), key("lidmaatschap"), key("impactmeting-sroi")]
-    query = "audience=social-enterprise&" + "&".join(f"service={k}" for k in chosen)
+    query = "audience=social_enterprise&" + "&".join(f"service={k}" for k in chosen)
     english = get_page(client, f"/en/service-menu/?{query}")
     assert set(package_keys(english)) == set(chosen)
     for title in ("Incubation track", "Network membership", "Impact measurement (SROI)"):

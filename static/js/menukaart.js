@@ -5,6 +5,23 @@
 (function () {
     "use strict";
 
+    /* A whole-euro amount the way the page's language writes it: the same
+       CLDR format the server uses (menukaart/prices.py), e.g. "€ 1.250", "€1,250". */
+    function formatEuro(amount, language) {
+        return new Intl.NumberFormat(language, {
+            style: "currency",
+            currency: "EUR",
+            minimumFractionDigits: 0,
+            maximumFractionDigits: 0
+        }).format(amount);
+    }
+
+    /* Under Node (tests/test_menukaart_prices.py) only the formatter is wanted. */
+    if (typeof module === "object" && module.exports) {
+        module.exports = { formatEuro: formatEuro };
+        return;
+    }
+
     var form = document.querySelector("[data-menukaart]");
     var summary = form && form.querySelector("[data-package]");
     if (!summary) {
@@ -21,10 +38,6 @@
     var updateButton = summary.querySelector("[data-package-update]");
     var bar = form.querySelector("[data-package-bar]");
     var barText = bar && bar.querySelector("[data-package-bar-text]");
-
-    function formatEuro(amount) {
-        return texts.euroPrefix + String(amount).replace(/\B(?=(\d{3})+(?!\d))/g, texts.euroSeparator);
-    }
 
     function serviceInputs() {
         return Array.prototype.slice.call(form.querySelectorAll('input[name="service"]'));
@@ -74,7 +87,8 @@
         var pattern = keys.length === 0 ? texts.statusEmpty : keys.length === 1 ? texts.statusOne : texts.statusOther;
         status.textContent = pattern.replace("{count}", keys.length);
         totalRow.hidden = priced === 0;
-        total.textContent = isFrom ? texts.fromPattern.replace("{amount}", formatEuro(sum)) : formatEuro(sum);
+        var sumText = formatEuro(sum, texts.priceLanguage);
+        total.textContent = isFrom ? texts.fromPattern.replace("{amount}", sumText) : sumText;
         onRequestRow.hidden = titles.length === 0;
         onRequest.textContent = titles.join(", ");
         if (bar) {

@@ -1,0 +1,150 @@
+"""What organisations send through the intake form, and the e-mails about it.
+
+Kept apart from the intake page (models.py) so that the modules the page
+uses to handle a request (forms, mail) can import these models without
+importing the page back.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from home.choices import OrganisationType
+
+HANDLERS_GROUP = "Intake handlers"
+
+# The types of organisation the form offers, in the form's order.
+ORGANISATION_TYPES = OrganisationType.subset(
+    OrganisationType.MUNICIPALITY,
+    OrganisationType.GOVERNMENT,
+    OrganisationType.COMPANY,
+    OrganisationType.SOCIAL_ENTERPRISE,
+    OrganisationType.INITIATIVE,
+    OrganisationType.EDUCATION,
+    OrganisationType.OTHER,
+)
+
+
+class Status(models.TextChoices):
+    NEW = "new", _("New")
+    IN_PROGRESS = "in_progress", _("In progress")
+    PROPOSAL_SENT = "proposal_sent", _("Proposal sent")
+    CLOSED = "closed", _("Closed")
+    SPAM = "spam", _("Spam")
+
+
+def _handlers():
+    return Q(is_superuser=True) | Q(groups__name=HANDLERS_GROUP)
+
+
+class Submission(models.Model):
+    """A question sent through the intake form, in either language.
+
+    Services and themes are stored by their ``translation_key`` (the same in
+    every language) with a snapshot of their titles as the visitor saw them.
+    """
+
+    language = models.CharField(
+        max_length=8,
+        choices=settings.LANGUAGES,
+        verbose_name=_("language"),
+        help_text=_("The language of the page the question was sent from; the confirmation uses it too."),
+    )
+    organisation_name = models.CharField(max_length=200, verbose_name=_("organisation"))
+    organisation_type = models.CharField(
+        max_length=30, choices=ORGANISATION_TYPES, verbose_name=_("type of organisation")
+    )
+    contact_name = models.CharField(max_length=120, verbose_name=_("contact person"))
+    email = models.EmailField(verbose_name=_("e-mail address"))
+    phone = models.CharField(max_length=30, blank=True, verbose_name=_("phone number"))
+    question = models.TextField(verbose_name=_("question"))
+    themes = models.JSONField(default=list, blank=True, verbose_name=_("theme keys"))
+    theme_titles = models.JSONField(default=list, blank=True, verbose_name=_("themes"))
+    services = models.JSONField(default=list, blank=True, verbose_name=_("service keys"))
+    service_titles = models.JSONField(default=list, blank=True, verbose_name=_("services of interest"))
+    consent_at = models.DateTimeField(
+        null=True,
+        verbose_name=_("consent given at"),
+        help_text=_("When the sender agreed to the processing of these data."),
+    )
+    status = models.CharField(
+        max_length=20,
+        choices=Status.choices,
+        default=Status.NEW,
+        db_index=True,
+        verbose_name=_("status"),
+        help_text=_("Where the question stands. 'Spam' means the form's spam checks caught it; no e-mail was sent."),
+    )
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        limit_choices_to=_handlers,
+        verbose_name=_("assignee"),
+        help_text=_("Who at the hub handles this question."),
+    )
+    internal_notes = models.TextField(
+        blank=True,
+        verbose_name=_("internal notes"),
+        help_text=_("Only for the intake team; never sent to the organisation."),
+    )
+    created_at = models.DateTimeField(default=timezone.now, db_index=True, verbose_name=_("received"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("last changed"))
+    anonymised_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        verbose_name=_("anonymised at"),
+        help_text=_("Set when the retention period ended and the personal data were removed."),
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("submission")
+        verbose_name_plural = _("submissions")
+
+    def __str__(self):
+        if self.anonymised_at:
+            return _("Anonymised question #%(pk)s") % {"pk": self.pk}
+        return f"{self.organisation_name} ({self.created_at:%Y-%m-%d})"
+
+
+class OutgoingEmailQuerySet(models.QuerySet):
+    def due(self, now=None):
+        return self.filter(sent_at__isnull=True, next_attempt_at__lte=now or timezone.now())
+
+
+class OutgoingEmail(models.Model):
+    """An e-mail waiting to be sent, or sent: the outbox that makes sending safe to retry.
+
+    Rows are created in the same transaction as their submission, so an
+    e-mail exists exactly when the submission does; they are sent after commit.
+    """
+
+    class Kind(models.TextChoices):
+        NOTIFICATION = "notification", _("Notification to the hub")
+        CONFIRMATION = "confirmation", _("Confirmation to the sender")
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="emails")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    to = models.EmailField()
+    reply_to = models.EmailField(blank=True)
+    subject = models.CharField(max_length=255)
+    body_text = models.TextField()
+    body_html = models.TextField()
+    created_at = models.DateTimeField(default=timezone.now)
+    attempts = models.PositiveIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(default=timezone.now, db_index=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.CharField(max_length=200, blank=True)
+
+    objects = OutgoingEmailQuerySet.as_manager()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["submission", "kind"], name="intake_one_email_per_kind")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} #{self.submission_id}"
