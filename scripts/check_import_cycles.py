@@ -50,8 +50,11 @@ def imported_names(tree, module, is_package):
             else:
                 prefix = node.module
             # "from a import b" imports the module a.b when there is one, else a name from a.
-            names.extend(f"{prefix}.{alias.name}" if alias.name != "*" else prefix for alias in node.names)
-            names.append(prefix)
+            for alias in node.names:
+                if alias.name != "*":
+                    names.append(f"{prefix}.{alias.name}" if prefix else alias.name)
+            if prefix:
+                names.append(prefix)
     return names
 
 
