@@ -13,10 +13,11 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
+from wagtail.models import Site
 
 from cases.models import Theme
 from intake import spam
-from intake.models import IntakePage, OutgoingEmail, Status, Submission
+from intake.models import IntakePage, IntakeSettings, OutgoingEmail, Status, Submission
 from intake.retention import purge
 from menukaart.models import ServicePage
 from tests.helpers import Page, get_page
@@ -80,7 +81,7 @@ def test_form_renders_in_both_languages(client, url, lang, h1, label):
     assert label in page.text
     assert page.html.count("<h1") == 1
     assert page.find_all("input", name="started")
-    assert page.find_all("link", rel="stylesheet", href="/static/css/intake.css")
+    assert len(page.find_all("link", rel="stylesheet", href="/static/css/intake.css")) == 1, "linked once"
 
 
 def test_form_sets_only_the_csrf_cookie(client):
@@ -123,6 +124,7 @@ def test_valid_question_is_stored_then_redirects_to_a_thank_you_page(client, dja
     page = Page(thanks)
     assert page.h1() == "Thank you for your question"
     assert "Gemeente Voorbeeld" in page.text and "afstand tot de arbeidsmarkt" in page.text
+    assert len(page.find_all("link", rel="stylesheet", href="/static/css/intake.css")) == 1, "linked once"
     # A refresh shows the same page and stores nothing new.
     assert client.get(location).status_code == 200
     assert Submission.objects.count() == 1
@@ -140,6 +142,14 @@ def test_two_emails_after_commit_in_the_right_languages(client, django_capture_o
     assert confirmation.subject.startswith("We have received your question")
     assert "Dear Sam de Vries" in confirmation.body
     assert all(e.sent_at for e in OutgoingEmail.objects.all())
+
+
+def test_the_notification_goes_to_the_address_in_the_intake_settings(client, django_capture_on_commit_callbacks):
+    settings = IntakeSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.notification_email = "vragen@sif.example"
+    settings.save()
+    submit(client, NL_URL, django_capture_on_commit_callbacks)
+    assert sorted(m.to[0] for m in mail.outbox) == ["sam@example.org", "vragen@sif.example"]
 
 
 def test_confirmation_from_the_dutch_page_is_dutch(client, django_capture_on_commit_callbacks):
