@@ -1,5 +1,10 @@
 """Prices are written the Dutch way in Dutch and the English way in English, whatever the machine's locale."""
 
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
@@ -7,20 +12,38 @@ from django.utils import translation
 from menukaart.models import ServicePage
 from menukaart.prices import NBSP, PriceKind, format_euro, format_price
 
+# The same amounts written by the server (menukaart/prices.py, Babel) and the browser (menukaart.js, Intl).
+EXPECTED = {
+    "nl": {0: "€ 0", 75: "€ 75", 950: "€ 950", 1250: "€ 1.250", 11750: "€ 11.750", 1250000: "€ 1.250.000"},
+    "en": {0: "€0", 75: "€75", 950: "€950", 1250: "€1,250", 11750: "€11,750", 1250000: "€1,250,000"},
+}
+SCRIPT = Path(__file__).resolve().parents[1] / "static" / "js" / "menukaart.js"
 
-@pytest.mark.parametrize(
-    ("amount", "dutch", "english"),
-    [
-        (0, "€ 0", "€0"),
-        (75, "€ 75", "€75"),
-        (1250, "€ 1.250", "€1,250"),
-        (11750, "€ 11.750", "€11,750"),
-        (1250000, "€ 1.250.000", "€1,250,000"),
-    ],
-)
-def test_format_euro_per_language(amount, dutch, english):
-    assert format_euro(amount, "nl") == dutch.replace(" ", NBSP)
-    assert format_euro(amount, "en") == english
+
+def pinned(language):
+    """The expected strings, with the no-break space Dutch puts after the euro sign."""
+    return {amount: text.replace(" ", NBSP) for amount, text in EXPECTED[language].items()}
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_format_euro_per_language(language):
+    assert {amount: format_euro(amount, language) for amount in EXPECTED[language]} == pinned(language)
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is not installed; the server side is pinned above")
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_browser_writes_prices_as_the_server_does(language):
+    """menukaart.js's formatter, run by Node (same CLDR data as browsers), gives the server's strings."""
+    program = (
+        f"const {{formatEuro}} = require({json.dumps(str(SCRIPT))});"
+        f"const amounts = {json.dumps(list(EXPECTED[language]))};"
+        f"console.log(JSON.stringify(amounts.map((a) => formatEuro(a, {json.dumps(language)}))));"
+    )
+    result = subprocess.run(["node", "-e", program], capture_output=True, text=True, timeout=30)  # noqa: S603, S607
+    assert result.returncode == 0, result.stderr
+    browser = dict(zip(EXPECTED[language], json.loads(result.stdout), strict=True))
+    assert browser == {amount: format_euro(amount, language) for amount in EXPECTED[language]}
+    assert browser == pinned(language)
 
 
 def test_format_euro_follows_the_active_language_and_falls_back_to_english():
