@@ -1,8 +1,11 @@
 """The hub's sections from programmes and cases: running programmes, featured cases, partners."""
 
 import pytest
+from django.template import Template
+from wagtail import hooks
 
 from cases.models import CasePage
+from home.hub import HUB_SECTIONS_HOOK, HubSection
 from tests.helpers import get_page
 
 pytestmark = pytest.mark.django_db
@@ -58,3 +61,20 @@ def test_featured_cases_come_before_newer_ones(client):
     CasePage.objects.filter(slug="gemeente-utrecht").update(feature_on_home=False)
     cases = _section(get_page(client, "/nl/"), "hub-cases")
     assert cases.index("missie-030") < cases.index("gemeente-utrecht")
+
+
+def test_apps_add_hub_sections_through_the_wagtail_hook_in_order(client):
+    """home knows no app: sections come from ``sif_hub_sections`` hooks, by their order; None adds nothing."""
+    template = Template('<section id="hub-from-hook"><p>{{ section.text }}</p></section>\n')
+
+    def between(request, home_page):
+        return HubSection(template, {"text": f"Added for {home_page.title}"})
+
+    with (
+        hooks.register_temporarily(HUB_SECTIONS_HOOK, between, order=25),
+        hooks.register_temporarily(HUB_SECTIONS_HOOK, lambda request, home_page: None, order=26),
+    ):
+        html = get_page(client, "/en/").html
+    assert html.index('id="hub-programmes"') < html.index('id="hub-from-hook"') < html.index('id="hub-cases"')
+    assert "<p>Added for " in html
+    assert "hub-from-hook" not in get_page(client, "/en/").html, "the hook was temporary"
