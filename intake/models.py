@@ -23,14 +23,7 @@ from . import mail, spam
 from .forms import IntakeForm
 
 # The stored models are defined in submissions.py and registered through this module.
-from .submissions import (  # noqa: F401
-    HANDLERS_GROUP,
-    ORGANISATION_TYPES,
-    OutgoingEmail,
-    Status,
-    Submission,
-    _handlers,
-)
+from .submissions import HANDLERS_GROUP, OutgoingEmail, Status, Submission, _handlers  # noqa: F401
 
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 THANKS_SALT = "intake.thanks"
