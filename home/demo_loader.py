@@ -51,7 +51,7 @@ from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page, Site
+from wagtail.models import DraftStateMixin, Locale, Page, Site
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
@@ -252,7 +252,7 @@ class DemoLoader:
             page.save_revision().publish()
             source, _ = TranslationSource.update_or_create_from_instance(page)
             for translation in Translation.objects.filter(source=source):
-                translation.save_target(publish=True)
+                _save_and_publish(translation)
         self.log(f"  {type(page).__name__}: {page.url_path} {item['field']}")
 
     # Interpretation --------------------------------------------------------
@@ -300,8 +300,8 @@ class DemoLoader:
     def translate(self, dutch, english_draft):
         """Translate ``dutch`` to English with the texts of the unsaved ``english_draft``.
 
-        Call inside its own transaction: wagtail-localize publishes the English
-        page when that transaction commits, from the page as it was then.
+        Call inside the transaction that creates ``dutch``, so that both
+        languages exist or neither does.
         """
         source, _ = TranslationSource.update_or_create_from_instance(dutch)
         segments = list(source.stringsegment_set.order_by("order").select_related("string", "context"))
@@ -323,7 +323,7 @@ class DemoLoader:
                 },
             )
         translation, _ = Translation.objects.get_or_create(source=source, target_locale=self.en)
-        translation.save_target(publish=True)
+        _save_and_publish(translation)
 
     # Helpers ---------------------------------------------------------------
 
@@ -352,6 +352,22 @@ class DemoLoader:
         site.save()
         if welcome is not None:
             welcome.delete()
+
+
+def _save_and_publish(translation):
+    """Save the translation's target and publish it now.
+
+    ``save_target(publish=True)`` publishes pages with ``transaction.on_commit``:
+    inside an outer transaction (a test, or a caller's ``atomic``) that runs
+    after later pages were added under the English page, and publishing its
+    stale revision then resets the page's child count in the tree.
+    """
+    if not issubclass(translation.source.specific_content_type.model_class(), DraftStateMixin):
+        translation.save_target(publish=True)  # a snippet without drafts is live once saved
+        return
+    translation.save_target(publish=False)
+    target = translation.source.get_translated_instance(translation.target_locale)
+    target.get_latest_revision().publish()
 
 
 def _fields(item, *meta):
