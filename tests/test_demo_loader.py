@@ -70,6 +70,25 @@ def test_every_text_is_given_in_dutch_and_english(path):
                     assert not re.search(r"[^\W\d_]\s+[^\W\d_]", value), f"{place} is text outside nl/en: {value!r}"
 
 
+@pytest.mark.parametrize("path", DATA_FILES, ids=lambda path: f"{path.parent.parent.name}/{path.name}")
+def test_the_demo_invents_no_quotes_or_contact_details(path):
+    """FACTS.md: no one's words in quotation marks; no address, e-mail or social media of the hub."""
+    data = tomllib.loads(path.read_text())
+    blocks = [
+        block
+        for page in data.get("page", [])
+        for value in page.values()
+        if isinstance(value, list)
+        for block in value
+        if isinstance(block, dict)
+    ]
+    assert not [block for block in blocks if block.get("type") == "quote"]
+    visible = [page for page in data.get("page", [])] + data.get("snippet", [])
+    assert not re.search(r"[\w.+-]+@[\w-]+\.\w+|mailto:|\btel:", str(visible))
+    for setting in data.get("setting", []):
+        assert not {"email", "phone", "street_address", "postal_code", "linkedin_url", "instagram_url"} & set(setting)
+
+
 def _load(django_capture_on_commit_callbacks):
     """Run the loader as load_demo does; wagtail-localize publishes English on commit."""
     with django_capture_on_commit_callbacks(execute=True):
