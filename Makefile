@@ -17,7 +17,7 @@ setup: $(VENV)/.installed
 	$(PY) manage.py migrate --noinput
 	@if command -v msgfmt >/dev/null; then $(PY) manage.py compilemessages --ignore=.venv -v0; \
 	else echo "msgfmt not found: using the committed .mo files"; fi
-	$(PY) manage.py load_demo --if-empty
+	$(PY) manage.py load_demo
 	$(PY) manage.py ensure_dev_admin
 
 run: setup

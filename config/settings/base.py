@@ -153,7 +153,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
 
-# Apps whose demo.py `load(builder)` fills the demo site, in this order.
+# Apps whose demo/*.toml files fill the demo site (home/demo_loader.py), in this order.
 DEMO_CONTENT_APPS = ["home", "programmes", "cases", "menukaart", "intake"]
 
 # Intake: personal data is anonymised this many months after the last change
