@@ -16,6 +16,8 @@ from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 
+from home.client_address import client_address
+
 TIMESTAMP_SALT = "intake.form-started"
 HONEYPOT_FIELD = "website"
 
@@ -39,16 +41,6 @@ def filled_in_too_fast(token):
     except (signing.BadSignature, TypeError, ValueError):
         return True
     return time.time() - started < min_fill_seconds()
-
-
-def client_address(request):
-    """The visitor's IP address; behind ``INTAKE_TRUSTED_PROXIES`` proxies, taken from X-Forwarded-For."""
-    proxies = getattr(settings, "INTAKE_TRUSTED_PROXIES", 0)
-    if proxies:
-        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def _rate_key(request):
