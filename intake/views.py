@@ -1,7 +1,7 @@
 """The intake page: the form, storing what was sent, and the thank-you page (post/redirect/get)."""
 
 from django.core import signing
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -34,7 +34,11 @@ def _receive(page, request):
     if spam.over_rate_limit(request):
         return _form_page(page, request, form, rate_limited=True, status=429)
     notify = SiteSettings.for_request(request).intake_notification_email
-    submission = _store(page, form, Status.SPAM if form.looks_like_spam() else Status.NEW, notify)
+    try:
+        submission = _store(page, form, Status.SPAM if form.looks_like_spam() else Status.NEW, notify)
+    except IntegrityError:  # the same form token in two requests at once: the other one was stored
+        form.refuse_stale_token()
+        return _form_page(page, request, form)
     token = signing.dumps(submission.pk, salt=THANKS_SALT)
     return HttpResponseRedirect(f"{page.get_url(request)}?sent={token}", status=303)
 
@@ -61,6 +65,7 @@ def _store(page, form, status, notification_address):
             service_titles=[title for _key, title in services],
             consent_at=timezone.now(),
             status=status,
+            form_token=form.token_id(),
         )
         if status != Status.SPAM:
             emails = mail.queue(submission, notification_address)

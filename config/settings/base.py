@@ -199,6 +199,10 @@ INTAKE_RETENTION_MONTHS = int(os.environ.get("INTAKE_RETENTION_MONTHS", "24"))
 INTAKE_SPAM_RETENTION_DAYS = 30
 INTAKE_RATE_LIMIT_PER_HOUR = int(os.environ.get("INTAKE_RATE_LIMIT_PER_HOUR", "10"))
 INTAKE_MIN_FILL_SECONDS = 3
+# A shown form can be sent once, within this many seconds.
+INTAKE_FORM_MAX_AGE = int(os.environ.get("INTAKE_FORM_MAX_AGE", str(2 * 3600)))
+# At most this many confirmation e-mails to one address per 24 hours.
+INTAKE_CONFIRMATIONS_PER_ADDRESS_PER_DAY = 3
 # Behind a reverse proxy set this to the number of proxies, or every visitor
 # shares the proxy's address and its rate limit.
 INTAKE_TRUSTED_PROXIES = int(os.environ.get("INTAKE_TRUSTED_PROXIES", "0"))
