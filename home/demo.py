@@ -358,6 +358,18 @@ PRIVACY = {
                     "store your IP address. Would you like us to delete it sooner, or see what we hold about "
                     "you? E-mail info@sif.example.",
                 ),
+                T(
+                    "Na het versturen krijg je een bevestiging per e-mail. Die herhaalt niets van wat je in het "
+                    "formulier typte: geen naam en geen vraag, alleen de thema's en diensten die je uit onze "
+                    "lijsten koos. Zo kan niemand via ons formulier een eigen tekst naar het adres van een ander "
+                    "sturen. Naar één adres sturen we hooguit drie bevestigingen per dag, en de bedankpagina na "
+                    "het versturen toont je gegevens ook niet.",
+                    "After sending you receive a confirmation by e-mail. It repeats nothing you typed in the "
+                    "form: no name and no question, only the themes and services you chose from our lists. That "
+                    "way nobody can use our form to send a text of their own to someone else's address. We send "
+                    "at most three confirmations a day to one address, and the thank-you page after sending does "
+                    "not show your details either.",
+                ),
             ),
         ),
     ),

@@ -300,3 +300,14 @@ def test_spoofed_forwarded_for_from_a_direct_client_shares_one_limit(
         for n in range(5)
     ]
     assert statuses == [303, 303, 303, 429, 429]
+
+
+@pytest.mark.parametrize(
+    ("url", "statement"),
+    [
+        ("/nl/privacy/", "Die herhaalt niets van wat je in het formulier typte"),
+        ("/en/privacy/", "It repeats nothing you typed in the form"),
+    ],
+)
+def test_the_privacy_statement_says_what_the_confirmation_repeats(client, url, statement):
+    assert statement in Page(client.get(url)).text
