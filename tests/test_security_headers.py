@@ -85,3 +85,78 @@ def test_no_gravatar_for_editors(admin_client):
 def test_the_gravatar_check_would_notice_a_gravatar(admin_client):
     user = User.objects.filter(is_superuser=True).first()
     assert "gravatar" in avatar_url(user)
+
+
+# What already held in the probe stays tested ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "target", ["//evil.example/", "https://evil.example/", "/\\evil.example/", "http:evil.example"]
+)
+def test_login_never_redirects_off_site(client, target):
+    User.objects.create_user("sanne", "sanne@socialimpactfactory.nl", "fietsen langs de vecht 42", is_superuser=True)
+    response = client.post(
+        f"/admin/login/?next={target}",
+        {"username": "sanne", "password": "fietsen langs de vecht 42", "next": target},
+    )
+    assert response.status_code == 302
+    location = response["Location"]
+    assert location.startswith("/") and not location.startswith(("//", "/\\")) and "evil" not in location
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/static/../config/settings/base.py",
+        "/static/%2e%2e/manage.py",
+        "/nl/../../etc/passwd",
+        "/documents/../manage.py",
+    ],
+)
+def test_paths_do_not_leave_the_site(client, path):
+    response = client.get("/", PATH_INFO=path)
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    assert b"SECRET_KEY" not in body and b"root:" not in body and b"DJANGO_SETTINGS_MODULE" not in body
+
+
+def test_production_settings_pass_the_deploy_check(tmp_path):
+    """HSTS, HTTPS redirect, secure cookies, frame denial: `check --deploy` finds nothing to warn about."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
+        "DJANGO_SECRET_KEY": "x9!" * 20 + "a-long-random-enough-production-key",
+        "DJANGO_ALLOWED_HOSTS": "socialimpactfactory.nl",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "EMAIL_HOST": "smtp.socialimpactfactory.nl",
+        "SIF_VAR_DIR": str(tmp_path),
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr + result.stdout
+    settings = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import django; django.setup(); from django.conf import settings as s; "
+            "print(s.SECURE_HSTS_SECONDS, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.X_FRAME_OPTIONS, "
+            "s.WAGTAIL_GRAVATAR_PROVIDER_URL)",
+        ],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    assert settings == ["31536000", "True", "True", "DENY", "None"]
