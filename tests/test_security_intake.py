@@ -311,3 +311,19 @@ def test_spoofed_forwarded_for_from_a_direct_client_shares_one_limit(
 )
 def test_the_privacy_statement_says_what_the_confirmation_repeats(client, url, statement):
     assert statement in Page(client.get(url)).text
+
+
+def test_two_requests_with_one_token_at_once_store_one_submission(client, django_capture_on_commit_callbacks):
+    """The database's unique constraint decides when both requests pass the form's check at the same moment."""
+    from unittest import mock
+
+    from intake.forms import IntakeForm
+
+    token = started()
+    assert submit(client, EN_URL, django_capture_on_commit_callbacks, started=token).status_code == 303
+    with mock.patch.object(IntakeForm, "token_is_stale", return_value=False):  # as if the first were not yet stored
+        response = submit(client, EN_URL, django_capture_on_commit_callbacks, started=token, contact_name="Tweede")
+    assert response.status_code == 200
+    assert "This form was open for a long time or has been sent already" in Page(response).text
+    assert "Tweede" in response.content.decode()
+    assert Submission.objects.count() == 1
