@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
+from django.utils import translation
 
 from home.management.commands import ensure_dev_admin
 
@@ -125,10 +126,13 @@ def test_weak_passwords_are_refused(password):
         validate_password(password)
 
 
-def test_the_site_name_message_is_clear():
-    with pytest.raises(ValidationError) as caught:
+@pytest.mark.parametrize(
+    ("language", "message"), [("en", "site's name or city"), ("nl", "naam of de stad van deze site")]
+)
+def test_the_site_name_message_is_clear(language, message):
+    with translation.override(language), pytest.raises(ValidationError) as caught:
         validate_password("SocialImpactFactory2026")
-    assert "site's name or city" in " ".join(caught.value.messages)
+    assert message in " ".join(caught.value.messages)
 
 
 @pytest.mark.parametrize("password", [GOOD, "fietsen langs de vecht 42", "Utrechtse kraanvogels vliegen laag"])
