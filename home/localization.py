@@ -11,6 +11,7 @@ active language with one query per model, whatever the number of objects.
 
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 
@@ -94,6 +95,15 @@ def localized(page):
     return page
 
 
+def is_same_site_path(url):
+    """True for a path on this site: '/en/x/', not '//evil.example/', '/\\evil.example', 'https://...'."""
+    return (
+        url.startswith("/")
+        and not url.startswith(("//", "/\\"))
+        and url_has_allowed_host_and_scheme(url, allowed_hosts=None)
+    )
+
+
 def language_alternates(request, page=None):
     """One entry per language: where the switcher leads, and whether it is a real translation.
 
@@ -125,6 +135,9 @@ def language_alternates(request, page=None):
                 url = f"{url}?{query}"
         elif page is None:
             url = translate_url(request.get_full_path(), code)
+            if not is_same_site_path(url):  # e.g. a 404 for //evil.example/: never link off-site
+                home = homes.get(code)
+                url = home.get_url(request) if home else f"/{code}/"
         else:
             home = homes.get(code)
             url = home.get_url(request) if home else f"/{code}/"

@@ -4,18 +4,28 @@ Wagtail's XLSX export already stores a value that looks like a formula as
 text. Its CSV export writes values as they are, so a question starting with
 ``=`` would run as a formula when the file is opened in Excel or LibreOffice.
 Here every CSV value starting with ``= + - @``, a tab or a carriage return
-gets a leading apostrophe (the OWASP advice for CSV injection).
+gets a leading apostrophe (the OWASP advice for CSV injection), except a phone
+number such as ``+31 30 123 4567``: the form only lets digits, spaces,
+brackets and hyphens through, and without letters no formula can call
+anything. The CSV starts with a UTF-8 byte-order mark, so that Excel reads
+accented letters correctly.
 """
+
+import re
 
 from wagtail.admin.views.generic import IndexView
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+PHONE_NUMBER = re.compile(r"\+[0-9][0-9 ()-]*")
+BYTE_ORDER_MARK = "\ufeff"
 
 
-def neutralise_formula(value):
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+def neutralise_formula(value, field=None):
+    if not isinstance(value, str) or not value.startswith(FORMULA_STARTS):
+        return value
+    if field == "phone" and PHONE_NUMBER.fullmatch(value):
+        return value
+    return "'" + value
 
 
 def _joined(value):
@@ -31,5 +41,14 @@ class SafeExportIndexView(IndexView):
             value = _joined(value)
         value = super().preprocess_field_value(field, value, export_format)
         if export_format == self.FORMAT_CSV:
-            return neutralise_formula(value)
+            return neutralise_formula(value, field)
         return value
+
+    def stream_csv(self, queryset):
+        yield BYTE_ORDER_MARK
+        yield from super().stream_csv(queryset)
+
+    def write_csv_response(self, queryset):
+        response = super().write_csv_response(queryset)
+        response["Content-Type"] = "text/csv; charset=utf-8"
+        return response

@@ -1,14 +1,38 @@
 """The intake form: code-defined, with the same field names in every language."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 from . import catalogue, spam
-from .submissions import ORGANISATION_TYPES
+from .submissions import ORGANISATION_TYPES, Submission
 
+STALE_FORM_MESSAGE = _(
+    "This form was open for a long time or has been sent already, so we did not take it in. "
+    "Your text is still below: check it and send it again."
+)
 QUESTION_MIN_LENGTH = 30
 QUESTION_MAX_LENGTH = 5000
+
+
+# Domains that never reach a public mailbox (RFC 2606, RFC 6761, local networks).
+NON_PUBLIC_SUFFIXES = (".local", ".localhost", ".localdomain", ".example", ".test", ".invalid", ".internal", ".lan")
+
+
+def public_email_domain(value):
+    """Refuse an address whose domain is not on the public internet: piet@localhost, piet@[10.0.0.1], x@host.test."""
+    domain = value.rpartition("@")[2].lower().rstrip(".")
+    if (
+        "." not in domain
+        or domain.startswith("[")
+        or domain.replace(".", "").isdigit()
+        or ("." + domain).endswith(NON_PUBLIC_SUFFIXES)
+    ):
+        raise ValidationError(
+            _("Enter an e-mail address with a public domain, for example name@organisation.nl."),
+            code="non_public_domain",
+        )
 
 
 class TelInput(forms.TextInput):
@@ -43,6 +67,7 @@ class IntakeForm(forms.Form):
     )
     email = forms.EmailField(
         label=_("E-mail address"),
+        validators=[public_email_domain],
         help_text=_("We send a confirmation to this address and reply to it."),
         error_messages={
             "required": _("Enter your e-mail address."),
@@ -111,6 +136,27 @@ class IntakeForm(forms.Form):
             self.fields["question"].widget.attrs.pop(attribute, None)
         if not self.is_bound:
             self.initial["started"] = spam.form_timestamp()
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.token_is_stale():
+            self.refuse_stale_token()
+        return cleaned_data
+
+    def token_id(self):
+        return spam.token_id(self.data.get("started")) or None
+
+    def token_is_stale(self):
+        """An expired token, or one whose form was already sent (a replay)."""
+        token = self.data.get("started")
+        token_id = spam.token_id(token)
+        return spam.token_expired(token) or bool(token_id and Submission.objects.filter(form_token=token_id).exists())
+
+    def refuse_stale_token(self):
+        """Keep what was typed, give the form a fresh token, and say why it was not taken in."""
+        self.data = self.data.copy()
+        self.data["started"] = spam.form_timestamp()
+        self.add_error(None, ValidationError(STALE_FORM_MESSAGE, code="stale_form"))
 
     def looks_like_spam(self):
         return bool(self.data.get(spam.HONEYPOT_FIELD)) or spam.filled_in_too_fast(self.data.get("started"))

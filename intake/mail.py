@@ -25,8 +25,29 @@ logger = logging.getLogger(__name__)
 MAX_BACKOFF = timedelta(hours=1)
 
 
+def confirmations_per_address_per_day():
+    return getattr(settings, "INTAKE_CONFIRMATIONS_PER_ADDRESS_PER_DAY", 3)
+
+
+def confirmation_limit_reached(address, now=None):
+    """True when this address got its day's share of confirmations: the form cannot be used to flood a mailbox.
+
+    Counted in the outbox (the database every app process shares), case-insensitively.
+    """
+    since = (now or timezone.now()) - timedelta(days=1)
+    recent = OutgoingEmail.objects.filter(
+        kind=OutgoingEmail.Kind.CONFIRMATION, to__iexact=address, created_at__gte=since
+    ).count()
+    return recent >= confirmations_per_address_per_day()
+
+
 def queue(submission, notification_address):
-    """Create the hub's notification and the sender's confirmation. Call inside the submission's transaction."""
+    """Create the hub's notification and the sender's confirmation. Call inside the submission's transaction.
+
+    The confirmation repeats nothing the visitor typed (no name, no question): the form
+    could otherwise carry anyone's text to any address from the hub's address. It is
+    skipped when the address had ``INTAKE_CONFIRMATIONS_PER_ADDRESS_PER_DAY`` already.
+    """
     emails = []
     if notification_address:
         emails.append(
@@ -40,6 +61,9 @@ def queue(submission, notification_address):
         )
     else:
         logger.warning("Intake: no notification address in the site settings; submission %s", submission.pk)
+    if confirmation_limit_reached(submission.email):
+        logger.warning("Intake: confirmation limit reached for the address of submission %s", submission.pk)
+        return emails
     emails.append(
         _compose(
             submission,

@@ -6,7 +6,7 @@ helpers the page uses (forms, mail, spam) never import the page back.
 """
 
 from django.core import signing
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -109,7 +109,11 @@ class IntakePage(BasePage):
         if spam.over_rate_limit(request):
             return self._form_page(request, form, rate_limited=True, status=429)
         notify = IntakeSettings.for_request(request).notification_email
-        submission = self._store(form, Status.SPAM if form.looks_like_spam() else Status.NEW, notify)
+        try:
+            submission = self._store(form, Status.SPAM if form.looks_like_spam() else Status.NEW, notify)
+        except IntegrityError:  # the same form token in two requests at once: the other one was stored
+            form.refuse_stale_token()
+            return self._form_page(request, form)
         token = signing.dumps(submission.pk, salt=THANKS_SALT)
         return HttpResponseRedirect(f"{self.get_url(request)}?sent={token}", status=303)
 
@@ -135,6 +139,7 @@ class IntakePage(BasePage):
                 service_titles=[title for _key, title in services],
                 consent_at=timezone.now(),
                 status=status,
+                form_token=form.token_id(),
             )
             if status != Status.SPAM:
                 emails = mail.queue(submission, notification_address)

@@ -5,13 +5,24 @@ last change: the personal fields and notes are emptied and its e-mails
 deleted, while type, language, themes, services, status and dates stay for
 the hub's statistics. Caught spam has no use, so it is deleted outright after
 ``INTAKE_SPAM_RETENTION_DAYS`` (default 30).
+
+Wagtail's admin log (site history) copies a submission's title (organisation
+and date) into every entry about it, and keeps entries after the submission
+is gone. Each run therefore also rewrites the log entries of anonymised and
+deleted submissions to "Submission #<id>", with their extra data emptied; the
+action, user and time stay, so the history still says who did what and when.
+Submissions are not pages, so they have no page log entries.
 """
 
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models import F, Value
+from django.db.models.functions import Concat
 from django.utils import timezone
+from wagtail.models import ModelLogEntry
 
 from .submissions import OutgoingEmail, Status, Submission
 
@@ -58,4 +69,14 @@ def purge(now=None):
         anonymised = Submission.objects.filter(pk__in=pks).update(anonymised_at=now, assignee=None, **ANONYMOUS)
         spam_cutoff = now - timedelta(days=spam_retention_days())
         _total, deleted = Submission.objects.filter(status=Status.SPAM, created_at__lt=spam_cutoff).delete()
+        scrub_admin_log()
     return anonymised, deleted.get(Submission._meta.label, 0)
+
+
+def scrub_admin_log():
+    """Take personal data out of the admin log entries of anonymised and deleted submissions."""
+    content_type = ContentType.objects.get_for_model(Submission, for_concrete_model=False)
+    entries = ModelLogEntry.objects.filter(content_type=content_type)
+    kept = {str(pk) for pk in Submission.objects.filter(anonymised_at__isnull=True).values_list("pk", flat=True)}
+    stale = [pk for pk in entries.values_list("object_id", flat=True).distinct() if pk not in kept]
+    return entries.filter(object_id__in=stale).update(label=Concat(Value("Submission #"), F("object_id")), data={})

@@ -1,8 +1,12 @@
 """Spam and abuse checks that need no cookie and no third party.
 
 - a honeypot field that people do not see and bots fill in;
-- a signed timestamp in the form: a form sent back within seconds was not
-  filled in by a person;
+- a signed token in the form with the time it was shown and a random id: a
+  form sent back within seconds was not filled in by a person; a token older
+  than ``INTAKE_FORM_MAX_AGE`` (2 hours) or already used for a stored
+  submission is refused with a friendly message and a fresh token (the id is
+  stored on the submission under a unique constraint, so the database, shared
+  by every app process, decides, and it works without the cache);
 - a limit per IP address per hour, counted in the cache (Redis when
   ``REDIS_URL`` is set, so all processes share it). The address itself is
   never stored: the cache key holds a keyed hash of it.
@@ -10,11 +14,14 @@
 
 import hashlib
 import hmac
+import secrets
 import time
 
 from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
+
+from home.client_address import client_address
 
 TIMESTAMP_SALT = "intake.form-started"
 HONEYPOT_FIELD = "website"
@@ -28,27 +35,52 @@ def rate_limit_per_hour():
     return getattr(settings, "INTAKE_RATE_LIMIT_PER_HOUR", 10)
 
 
-def form_timestamp():
-    return signing.dumps(time.time(), salt=TIMESTAMP_SALT)
+def form_max_age():
+    return getattr(settings, "INTAKE_FORM_MAX_AGE", 2 * 3600)
+
+
+def form_timestamp(started_at=None):
+    """A signed token for a freshly shown form: when it was shown, and a random id for single use."""
+    return signing.dumps(
+        {"t": time.time() if started_at is None else started_at, "id": secrets.token_hex(16)}, salt=TIMESTAMP_SALT
+    )
+
+
+def read_token(token):
+    """(shown at, id) from a genuine token, else None. Tokens of the old format (a bare time) have no id."""
+    try:
+        payload = signing.loads(token or "", salt=TIMESTAMP_SALT)
+    except (signing.BadSignature, TypeError, ValueError):
+        return None
+    if isinstance(payload, dict):
+        try:
+            return float(payload["t"]), str(payload["id"])
+        except (KeyError, TypeError, ValueError):
+            return None
+    try:
+        return float(payload), ""
+    except (TypeError, ValueError):
+        return None
 
 
 def filled_in_too_fast(token):
     """True when the form came back sooner than a person could fill it in, or without a valid timestamp."""
-    try:
-        started = float(signing.loads(token or "", salt=TIMESTAMP_SALT))
-    except (signing.BadSignature, TypeError, ValueError):
+    read = read_token(token)
+    if read is None:
         return True
-    return time.time() - started < min_fill_seconds()
+    return time.time() - read[0] < min_fill_seconds()
 
 
-def client_address(request):
-    """The visitor's IP address; behind ``INTAKE_TRUSTED_PROXIES`` proxies, taken from X-Forwarded-For."""
-    proxies = getattr(settings, "INTAKE_TRUSTED_PROXIES", 0)
-    if proxies:
-        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
+def token_expired(token):
+    """True for a genuine token that is too old to use (or of the old format, which has no id)."""
+    read = read_token(token)
+    return read is not None and (not read[1] or time.time() - read[0] > form_max_age())
+
+
+def token_id(token):
+    """The single-use id of a genuine token ('' when there is none)."""
+    read = read_token(token)
+    return read[1] if read else ""
 
 
 def _rate_key(request):

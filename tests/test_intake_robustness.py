@@ -3,7 +3,6 @@
 import time
 
 import pytest
-from django.core import signing
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -49,7 +48,7 @@ VALUES = st.one_of(st.text(max_size=300), HOSTILE)
 
 
 def _old_timestamp():
-    return signing.dumps(time.time() - 60, salt=spam.TIMESTAMP_SALT)
+    return spam.form_timestamp(started_at=time.time() - 60)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

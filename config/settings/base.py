@@ -5,6 +5,7 @@ sibling modules; values that belong to a deployment come from the environment.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -41,9 +42,11 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
 ]
 
 MIDDLEWARE = [
+    "home.middleware.PermissionsPolicyMiddleware",  # first, so that every response carries it
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -55,6 +58,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "home.middleware.ContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a refused login during a lockout into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -98,9 +103,34 @@ else:
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "home.passwords.SiteNameValidator"},
+]
+
+# Login throttling (django-axes): 10 failed logins lock the account name and,
+# separately, the IP address for AXES_COOLOFF_TIME; a successful login resets the
+# count. Attempts are kept in the database, so every app process shares them.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 10
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "30")))
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ADMIN = False
+AXES_CLIENT_IP_CALLABLE = "home.client_address.client_address"
+AXES_LOCKOUT_CALLABLE = "home.login_throttling.lockout_response"
+AXES_USERNAME_FORM_FIELD = "username"
+# The log line names the account and the address (an audit trail); the password is never logged or stored.
+AXES_SENSITIVE_PARAMETERS = []
+# No table of successful logins that would grow without a retention period.
+AXES_DISABLE_ACCESS_LOG = True
+# Behind a proxy: the addresses the proxy connects from (see home/client_address.py).
+TRUSTED_PROXY_NETWORKS = [
+    network for network in os.environ.get("TRUSTED_PROXY_NETWORKS", "127.0.0.0/8,::1/128").split(",") if network
 ]
 
 # Languages: Dutch first. Public URLs carry the language prefix (/nl/, /en/).
@@ -141,6 +171,8 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "svg"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# No editor's e-mail hash goes to gravatar.com: the admin shows initials instead.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
 
@@ -151,6 +183,11 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
+    # The login audit trail: failed logins and lockouts (user name and IP address, never the password).
+    "loggers": {
+        "axes": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "axes.apps": {"level": "WARNING"},
+    },
 }
 
 # Apps whose demo/*.toml files fill the demo site (home/demo_loader.py), in this order.
@@ -162,6 +199,10 @@ INTAKE_RETENTION_MONTHS = int(os.environ.get("INTAKE_RETENTION_MONTHS", "24"))
 INTAKE_SPAM_RETENTION_DAYS = 30
 INTAKE_RATE_LIMIT_PER_HOUR = int(os.environ.get("INTAKE_RATE_LIMIT_PER_HOUR", "10"))
 INTAKE_MIN_FILL_SECONDS = 3
+# A shown form can be sent once, within this many seconds.
+INTAKE_FORM_MAX_AGE = int(os.environ.get("INTAKE_FORM_MAX_AGE", str(2 * 3600)))
+# At most this many confirmation e-mails to one address per 24 hours.
+INTAKE_CONFIRMATIONS_PER_ADDRESS_PER_DAY = 3
 # Behind a reverse proxy set this to the number of proxies, or every visitor
 # shares the proxy's address and its rate limit.
 INTAKE_TRUSTED_PROXIES = int(os.environ.get("INTAKE_TRUSTED_PROXIES", "0"))

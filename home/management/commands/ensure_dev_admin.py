@@ -1,9 +1,11 @@
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
 from django.core.management.base import BaseCommand, CommandError
 
 USERNAME = "admin"
-PASSWORD = "sif-lokaal"  # noqa: S105 - development only, refused when DEBUG is off
+# Development only (the command refuses to run when DEBUG is off); it passes the password validators.
+PASSWORD = "kraanvogel-lokaal-2718"  # noqa: S105
 
 
 class Command(BaseCommand):
@@ -14,6 +16,7 @@ class Command(BaseCommand):
             raise CommandError("ensure_dev_admin is for local development only (DEBUG is off).")
         User = get_user_model()
         if not User.objects.filter(username=USERNAME).exists():
+            validate_password(PASSWORD)
             User.objects.create_superuser(USERNAME, "admin@sif.example", PASSWORD)
             self.stdout.write("Created the local admin user.")
         self.stdout.write(

@@ -1,0 +1,147 @@
+"""The admin login resists guessing (django-axes), and passwords must be strong."""
+
+import logging
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.core.management import call_command
+from django.utils import translation
+
+from home.management.commands import ensure_dev_admin
+
+LOGIN = "/admin/login/"
+GOOD = "kraanvogel-lokaal-2718"
+WRONG = "Geheim-maar-fout-9931"
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def editor():
+    return get_user_model().objects.create_superuser("anouk", "anouk@socialimpactfactory.nl", GOOD)
+
+
+def login(client, username, password, ip="203.0.113.7"):
+    return client.post(LOGIN, {"username": username, "password": password}, REMOTE_ADDR=ip)
+
+
+def fail_ten_times(client, username="anouk", ip="203.0.113.7"):
+    for _ in range(10):
+        login(client, username, WRONG, ip=ip)
+
+
+def test_a_wrong_password_is_refused_with_the_form_again(client, editor):
+    response = login(client, "anouk", WRONG)
+    assert response.status_code == 200
+    assert b'name="password"' in response.content
+    assert "_auth_user_id" not in client.session
+
+
+def test_ten_wrong_passwords_lock_the_account_even_for_the_right_password(client, editor):
+    fail_ten_times(client)
+    response = login(client, "anouk", GOOD)
+    assert response.status_code == 429
+    text = response.content.decode()
+    assert "Inloggen tijdelijk geblokkeerd" in text and "Login temporarily blocked" in text
+    assert "30 minuten" in text and "30 minutes" in text
+    assert response["Retry-After"] == "1800"
+    assert "_auth_user_id" not in client.session
+
+
+def test_the_account_stays_locked_from_another_address(client, editor):
+    fail_ten_times(client, ip="203.0.113.7")
+    assert login(client, "anouk", GOOD, ip="198.51.100.20").status_code == 429
+
+
+def test_the_address_is_locked_for_other_accounts_too(client, editor):
+    get_user_model().objects.create_user("bram", "bram@socialimpactfactory.nl", GOOD, is_staff=True)
+    fail_ten_times(client, username="iemand-anders", ip="203.0.113.7")
+    assert login(client, "bram", GOOD, ip="203.0.113.7").status_code == 429
+    # From elsewhere, that other account logs in as usual.
+    assert login(client, "bram", GOOD, ip="198.51.100.20").status_code == 302
+
+
+def test_nine_failures_then_success_resets_the_count(client, editor):
+    for _ in range(9):
+        login(client, "anouk", WRONG)
+    assert login(client, "anouk", GOOD).status_code == 302
+    client.logout()
+    for _ in range(9):
+        login(client, "anouk", WRONG)
+    assert login(client, "anouk", GOOD).status_code == 302
+
+
+def test_the_lockout_ends_after_the_cool_off(client, editor, settings):
+    from axes.models import AccessAttempt
+    from django.utils import timezone
+
+    fail_ten_times(client)
+    AccessAttempt.objects.update(attempt_time=timezone.now() - settings.AXES_COOLOFF_TIME * 2)
+    assert login(client, "anouk", GOOD).status_code == 302
+
+
+def test_failures_and_the_lockout_are_logged_without_the_password(client, editor, caplog):
+    with caplog.at_level(logging.INFO, logger="axes"):
+        fail_ten_times(client)
+        login(client, "anouk", GOOD)
+    text = "\n".join(record.getMessage() for record in caplog.records)
+    assert "anouk" in text
+    assert "203.0.113.7" in text
+    assert "locking out" in text.lower()
+    assert WRONG not in text and GOOD not in text
+
+
+def test_the_spoofed_forwarded_for_does_not_escape_the_address_lock(client, editor, settings):
+    """Behind one proxy the header counts, but not from a client that reaches the app directly."""
+    settings.INTAKE_TRUSTED_PROXIES = 1
+    for n in range(10):
+        data = {"username": f"x{n}", "password": WRONG}
+        client.post(LOGIN, data, REMOTE_ADDR="203.0.113.7", HTTP_X_FORWARDED_FOR=f"10.9.9.{n}")
+    response = client.post(
+        LOGIN, {"username": "anouk", "password": GOOD}, REMOTE_ADDR="203.0.113.7", HTTP_X_FORWARDED_FOR="10.9.9.99"
+    )
+    assert response.status_code == 429
+
+
+WEAK = [
+    "socialimpactfactory",
+    "SocialImpactFactory",
+    "Utrecht2026",
+    "utrecht2026!",
+    "Utrecht-2026-SIF",
+    "S0cial-Impact-2026",
+    "sif-lokaal",  # the old development password
+    "wachtwoord12",
+    "password1234",
+    "kort-2026",
+    "123456789012",
+]
+
+
+@pytest.mark.parametrize("password", WEAK)
+def test_weak_passwords_are_refused(password):
+    with pytest.raises(ValidationError):
+        validate_password(password)
+
+
+@pytest.mark.parametrize(
+    ("language", "message"), [("en", "site's name or city"), ("nl", "naam of de stad van deze site")]
+)
+def test_the_site_name_message_is_clear(language, message):
+    with translation.override(language), pytest.raises(ValidationError) as caught:
+        validate_password("SocialImpactFactory2026")
+    assert message in " ".join(caught.value.messages)
+
+
+@pytest.mark.parametrize("password", [GOOD, "fietsen langs de vecht 42", "Utrechtse kraanvogels vliegen laag"])
+def test_strong_passwords_pass(password):
+    validate_password(password)
+
+
+def test_the_development_password_passes_the_validators(settings):
+    validate_password(ensure_dev_admin.PASSWORD)
+    settings.DEBUG = True
+    call_command("ensure_dev_admin", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert get_user_model().objects.get(username="admin").check_password(ensure_dev_admin.PASSWORD)
