@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test lint setup
+.PHONY: run test lint setup stack stack-stop
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -29,3 +29,11 @@ test: $(VENV)/.installed
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+
+# Production-like stack on this machine (README "Production-like stack", scripts/stack.sh):
+# nginx on 127.0.0.1:8080, two gunicorn instances, the worker; PostgreSQL and Redis.
+stack: $(VENV)/.installed
+	bash scripts/stack.sh start
+
+stack-stop:
+	bash scripts/stack.sh stop
