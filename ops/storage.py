@@ -1,5 +1,18 @@
 """Where uploaded media live: S3-compatible object storage when a bucket is configured, else local disk."""
 
+# The bucket policy for public media (docs/deploy.md): anyone may read objects under media/, nobody may
+# list the bucket or write without credentials. Replace BUCKET with the bucket's name.
+PUBLIC_READ_POLICY = """{
+  "Version": "2012-10-17",
+  "Statement": [{
+    "Sid": "PublicReadMedia",
+    "Effect": "Allow",
+    "Principal": "*",
+    "Action": "s3:GetObject",
+    "Resource": "arn:aws:s3:::BUCKET/media/*"
+  }]
+}"""
+
 
 def media_storage(environ):
     """The STORAGES["default"] entry for the environment ``environ`` (a mapping like os.environ)."""
