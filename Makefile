@@ -4,12 +4,12 @@ VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test lint setup
+.PHONY: run test lint setup stack stack-stop
 
-$(VENV)/.installed: requirements.txt
+$(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
 setup: $(VENV)/.installed
@@ -30,3 +30,11 @@ lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(PY) scripts/check_import_cycles.py
+
+# Production-like stack on this machine (README "Production-like stack", scripts/stack.sh):
+# nginx on 127.0.0.1:8080, two gunicorn instances, the worker; PostgreSQL and Redis.
+stack: $(VENV)/.installed
+	bash scripts/stack.sh start
+
+stack-stop:
+	bash scripts/stack.sh stop

@@ -5,8 +5,12 @@ running with a guessable key or an open host list.
 """
 
 import os
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
+
+from ops.logs import json_logging
+from ops.storage import media_storage
 
 from .base import *  # noqa: F403
 
@@ -21,8 +25,36 @@ def required(name):
 DEBUG = False
 SECRET_KEY = required("DJANGO_SECRET_KEY")
 ALLOWED_HOSTS = [host.strip() for host in required("DJANGO_ALLOWED_HOSTS").split(",")]
-CSRF_TRUSTED_ORIGINS = [f"https://{host}" for host in ALLOWED_HOSTS]
+# The address visitors use, e.g. https://www.socialimpactfactory.nl: admin links in e-mails,
+# password-reset mails and (manage.py sync_site_url) canonical links. Checked by ops.E001.
+SIF_PUBLIC_URL = required("SIF_PUBLIC_URL").rstrip("/")
+WAGTAILADMIN_BASE_URL = SIF_PUBLIC_URL
+_public = urlsplit(SIF_PUBLIC_URL)
+CSRF_TRUSTED_ORIGINS = [f"https://{host}" for host in ALLOWED_HOSTS if not host.startswith(".")]
+if f"{_public.scheme}://{_public.netloc}" not in CSRF_TRUSTED_ORIGINS:
+    CSRF_TRUSTED_ORIGINS.append(f"{_public.scheme}://{_public.netloc}")
 required("DATABASE_URL")
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
+    # An unreachable database fails /readyz and requests quickly instead of hanging a worker.
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = int(  # noqa: F405
+        os.environ.get("DATABASE_CONNECT_TIMEOUT", "3")
+    )
+if "CONN_MAX_AGE" in DATABASES["default"] and DATABASES["default"]["CONN_MAX_AGE"]:  # noqa: F405
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
+
+# Several sites or environments may share one Redis: keys carry a prefix. Short socket
+# timeouts: a stuck Redis fails /readyz within a second instead of holding a worker.
+CACHES["default"]["KEY_PREFIX"] = os.environ.get("CACHE_KEY_PREFIX", "sif")  # noqa: F405
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":  # noqa: F405
+    CACHES["default"].setdefault("OPTIONS", {}).update(  # noqa: F405
+        {"socket_connect_timeout": 1, "socket_timeout": 1}
+    )
+
+# Uploaded media: S3-compatible object storage when AWS_STORAGE_BUCKET_NAME is set, else MEDIA_ROOT.
+STORAGES["default"] = media_storage(os.environ)  # noqa: F405
+
+# JSON lines on stdout with the request id (ops/logs.py); journald or the platform collects them.
+LOGGING = json_logging(os.environ.get("LOG_LEVEL", "INFO"))
 
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 EMAIL_HOST = required("EMAIL_HOST")
@@ -39,7 +71,22 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
-SESSION_COOKIE_SECURE = True
-CSRF_COOKIE_SECURE = True
-LANGUAGE_COOKIE_SECURE = True
+# Secure cookies whenever the public address is https (always, for a real site; check --deploy
+# warns about an http one). Only a plain-HTTP loopback stack (make stack) turns them off.
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = LANGUAGE_COOKIE_SECURE = _public.scheme == "https"
 X_FRAME_OPTIONS = "DENY"
+
+# Error tracking, only when a DSN is given. No personal data: no user details, cookies or
+# request bodies (the intake form holds names, addresses and questions).
+if os.environ.get("SENTRY_DSN"):
+    import sentry_sdk
+    from sentry_sdk.integrations.django import DjangoIntegration
+
+    sentry_sdk.init(
+        dsn=os.environ["SENTRY_DSN"],
+        integrations=[DjangoIntegration()],
+        environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
+        send_default_pii=False,
+        max_request_body_size="never",
+        traces_sample_rate=float(os.environ.get("SENTRY_TRACES_SAMPLE_RATE", "0")),
+    )

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+
+
+class OpsConfig(AppConfig):
+    """Operations: health endpoints, request ids, JSON logs, deployment checks."""
+
+    name = "ops"
+    verbose_name = "Operations"
+
+    def ready(self):
+        from . import checks, signals  # noqa: F401 - registers the checks and signal receivers
