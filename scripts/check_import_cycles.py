@@ -17,7 +17,7 @@ import ast
 import sys
 from pathlib import Path
 
-PACKAGES = ["home", "programmes", "cases", "menukaart", "intake", "config"]
+PACKAGES = ["home", "programmes", "cases", "menukaart", "intake", "ops", "config"]
 
 
 def module_name(root, path):
