@@ -134,6 +134,7 @@ def test_production_settings_pass_the_deploy_check(tmp_path):
         "DJANGO_ALLOWED_HOSTS": "socialimpactfactory.nl",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
         "EMAIL_HOST": "smtp.socialimpactfactory.nl",
+        "SIF_PUBLIC_URL": "https://socialimpactfactory.nl",
         "SIF_VAR_DIR": str(tmp_path),
     }
     result = subprocess.run(
