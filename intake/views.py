@@ -9,7 +9,7 @@ from django.utils import timezone
 from home.localization import site_pages
 from home.models import SiteSettings
 
-from . import mail, spam
+from . import mail, spam, tasks
 from .forms import IntakeForm
 from .models import Status, Submission
 
@@ -40,7 +40,7 @@ def _receive(page, request):
 
 
 def _store(page, form, status, notification_address):
-    """Save the submission and its e-mails in one transaction; the e-mails go out after commit.
+    """Save the submission and its e-mails in one transaction; the worker sends them after commit.
 
     Caught spam is stored with status spam and gets no e-mail.
     """
@@ -64,7 +64,10 @@ def _store(page, form, status, notification_address):
         )
         if status != Status.SPAM:
             emails = mail.queue(submission, notification_address)
-            transaction.on_commit(lambda: mail.send_due(pks=[e.pk for e in emails]), robust=True)
+            # The request never talks to the mail server: the worker does, after the commit.
+            # Should enqueueing fail, the rows are in the outbox and the sweep sends them.
+            email_ids = [email.pk for email in emails]
+            transaction.on_commit(lambda: tasks.send_intake_mail.enqueue(email_ids), robust=True)
     return submission
 
 
