@@ -9,7 +9,7 @@ from . import mail
 logger = logging.getLogger(__name__)
 
 
-@task()
+@task(priority=10)  # before Wagtail's housekeeping: a person waits for this mail
 def send_intake_mail(email_ids):
     """Send these outbox e-mails; while some are not sent, come back when the next one is due.
 
