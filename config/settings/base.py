@@ -170,7 +170,10 @@ WAGTAIL_SITE_NAME = "Social Impact Factory"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
+# GIF is allowed: editors have them; renditions are converted to WebP (first frame) and
+# SVG is kept as SVG (`preserve-svg` on every image tag). A damaged upload is refused.
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "svg"]
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.image_forms.SiteImageForm"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
