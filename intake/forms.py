@@ -9,6 +9,7 @@ from .models import OrganisationType
 
 QUESTION_MIN_LENGTH = 30
 QUESTION_MAX_LENGTH = 5000
+EMAIL_MAX_LENGTH = 254
 
 
 class TelInput(forms.TextInput):
@@ -44,9 +45,14 @@ class IntakeForm(forms.Form):
     email = forms.EmailField(
         label=_("E-mail address"),
         help_text=_("We send a confirmation to this address and reply to it."),
+        max_length=EMAIL_MAX_LENGTH,  # what the database column and the mail standard allow
         error_messages={
             "required": _("Enter your e-mail address."),
             "invalid": _("Enter an e-mail address in the form name@example.nl."),
+            "max_length": _(
+                "An e-mail address has at most %(limit_value)d characters (you wrote %(show_value)d). "
+                "Check the address, or use a shorter one."
+            ),
         },
         widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
     )
