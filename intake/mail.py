@@ -101,11 +101,11 @@ def send_due(pks=None):
             return sent, failed
 
 
-def next_attempt(pks):
-    """When the earliest of these e-mails that is not sent yet is due, or None when all are sent."""
+def next_attempt(pks, latest=False):
+    """When the earliest (or ``latest``) of these e-mails that is not sent yet is due; None when all are sent."""
     return (
         OutgoingEmail.objects.filter(pk__in=pks, sent_at__isnull=True)
-        .order_by("next_attempt_at")
+        .order_by("-next_attempt_at" if latest else "next_attempt_at")
         .values_list("next_attempt_at", flat=True)
         .first()
     )

@@ -19,7 +19,8 @@ def send_intake_mail(email_ids):
     sends what is overdue.
     """
     sent, failed = mail.send_due(pks=email_ids)
-    retry_at = mail.next_attempt(email_ids)
+    # After a failure the rest waits as long as the failed one, rather than trying a dead server again now.
+    retry_at = mail.next_attempt(email_ids, latest=bool(failed))
     if retry_at is not None:
         if send_intake_mail.get_backend().supports_defer:
             send_intake_mail.using(run_after=retry_at).enqueue(email_ids)
