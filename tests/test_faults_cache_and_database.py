@@ -122,3 +122,17 @@ def test_503_page_renders_without_database_or_request():
     assert '<html lang="nl">' in html and '<section lang="en">' in html
     assert "probeer het over een paar minuten opnieuw" in html
     assert "please try again in a few minutes" in html
+
+
+@pytest.mark.django_db
+def test_a_database_error_in_a_view_answers_the_503_page_not_a_500(client):
+    from unittest import mock
+
+    from django.db import OperationalError
+
+    with mock.patch("home.views.Locale.objects.get", side_effect=OperationalError("server closed the connection")):
+        response = client.get("/en/search/", {"q": "impact"})
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    html = response.content.decode()
+    assert "De website is even niet beschikbaar" in html and "The website is temporarily unavailable" in html
