@@ -20,7 +20,11 @@ setup: $(VENV)/.installed
 	$(PY) manage.py load_demo
 	$(PY) manage.py ensure_dev_admin
 
+# The task worker (intake e-mail, Wagtail's background tasks) runs beside the dev server;
+# Ctrl-C stops both (the trap stops the worker, which a background job does not get).
 run: setup
+	@trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+	$(PY) manage.py db_worker --no-reload --interval 1 & worker=$$!; \
 	$(PY) manage.py runserver $(HOST)
 
 test: $(VENV)/.installed

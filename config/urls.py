@@ -23,3 +23,6 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
+
+# A database that is down answers with the bilingual 503 page, not a 500.
+handler500 = "home.resilience.server_error"

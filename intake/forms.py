@@ -14,6 +14,7 @@ STALE_FORM_MESSAGE = _(
 )
 QUESTION_MIN_LENGTH = 30
 QUESTION_MAX_LENGTH = 5000
+EMAIL_MAX_LENGTH = 254
 
 
 # Domains that never reach a public mailbox (RFC 2606, RFC 6761, local networks).
@@ -69,9 +70,14 @@ class IntakeForm(forms.Form):
         label=_("E-mail address"),
         validators=[public_email_domain],
         help_text=_("We send a confirmation to this address and reply to it."),
+        max_length=EMAIL_MAX_LENGTH,  # what the database column and the mail standard allow
         error_messages={
             "required": _("Enter your e-mail address."),
             "invalid": _("Enter an e-mail address in the form name@example.nl."),
+            "max_length": _(
+                "An e-mail address has at most %(limit_value)d characters (you wrote %(show_value)d). "
+                "Check the address, or use a shorter one."
+            ),
         },
         widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
     )

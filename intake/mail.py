@@ -1,18 +1,20 @@
 """E-mail about submissions, through an outbox so that a failed send is retried and never doubled.
 
 ``queue`` writes the e-mails as ``OutgoingEmail`` rows in the submission's
-transaction. ``send_due`` sends whatever is due: right after the commit, and
-from ``manage.py send_intake_mail`` (cron). Each e-mail is claimed in a
-transaction of its own before it is sent (``SELECT ... FOR UPDATE SKIP
-LOCKED`` on PostgreSQL), so two runs at once never send the same e-mail.
+transaction. ``send_due`` sends whatever is due: from the ``send_intake_mail``
+task (intake/tasks.py, run by the worker after the commit) and from the sweep
+``manage.py send_intake_mail`` (a timer). Each e-mail is claimed with a
+compare-and-set before it is sent (``_claim_next``), so runs that overlap never
+send the same e-mail, and no database lock is held while the mail server is
+talked to.
 """
 
 import logging
+import smtplib
 from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.db import transaction
 from django.db.models import F
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -23,6 +25,11 @@ from .submissions import OutgoingEmail
 logger = logging.getLogger(__name__)
 
 MAX_BACKOFF = timedelta(hours=1)
+# How long a claimed e-mail belongs to the run that claimed it: longer than any send can take
+# (EMAIL_TIMEOUT per server reply); a run that died gives its e-mails back after this.
+CLAIM_LEASE = timedelta(minutes=10)
+# The server answered but refused this one message: the next e-mail may still go.
+MESSAGE_ERRORS = (smtplib.SMTPRecipientsRefused, smtplib.SMTPSenderRefused, smtplib.SMTPDataError)
 
 
 def confirmations_per_address_per_day():
@@ -99,36 +106,68 @@ def _admin_url(submission):
 
 
 def send_due(pks=None):
-    """Send every e-mail that is due (only those in ``pks`` if given). Returns (sent, failed)."""
+    """Send every e-mail that is due (only those in ``pks`` if given). Returns (sent, failed).
+
+    Stops at the first failure to reach the mail server: the rest stays due and is tried
+    by the next run, instead of each e-mail waiting for the same dead server's timeout.
+    """
     sent = failed = 0
     while True:
-        with transaction.atomic():
-            email = _claim_next(pks)
-            if email is None:
-                return sent, failed
-            if _deliver(email):
-                sent += 1
-            else:
-                failed += 1
+        email = _claim_next(pks)
+        if email is None:
+            return sent, failed
+        delivered, server_down = _deliver(email)
+        if delivered:
+            sent += 1
+            continue
+        failed += 1
+        if server_down:
+            return sent, failed
+
+
+def next_attempt(pks, latest=False):
+    """When the earliest (or ``latest``) of these e-mails that is not sent yet is due; None when all are sent."""
+    return (
+        OutgoingEmail.objects.filter(pk__in=pks, sent_at__isnull=True)
+        .order_by("-next_attempt_at" if latest else "next_attempt_at")
+        .values_list("next_attempt_at", flat=True)
+        .first()
+    )
 
 
 def _claim_next(pks):
+    """Claim the next due e-mail: one short transaction, nothing held while the mail server is talked to.
+
+    The claim is a compare-and-set: it moves ``next_attempt_at`` a lease into the future only
+    if the e-mail is still unsent and due, so of two runs (threads, processes, a worker and
+    the sweep) exactly one wins; the other sees no row changed and moves on. On PostgreSQL
+    the second UPDATE waits for the first to commit and then re-checks the condition; on
+    SQLite writers take turns. When a run dies after its claim, the e-mail is due again once
+    the lease has passed, and the next run (task or sweep) sends it.
+    """
     due = OutgoingEmail.objects.due().order_by("next_attempt_at", "pk")
     if pks is not None:
         due = due.filter(pk__in=pks)
     while True:
-        # PostgreSQL: the row stays locked until the transaction ends; other runs skip it.
-        email = due.select_for_update(skip_locked=True).first()
-        if email is None:
+        now = timezone.now()
+        candidate = due.filter(next_attempt_at__lte=now).values_list("pk", "attempts").first()
+        if candidate is None:
             return None
-        # SQLite has no row locks: this write takes its database write lock before anything is
-        # sent, and matches nothing when another run sent the e-mail in the meantime.
-        if OutgoingEmail.objects.filter(pk=email.pk, sent_at__isnull=True).update(attempts=F("attempts") + 1):
-            email.attempts += 1
-            return email
+        pk, attempts = candidate
+        claimed = OutgoingEmail.objects.filter(
+            pk=pk, sent_at__isnull=True, attempts=attempts, next_attempt_at__lte=now
+        ).update(attempts=F("attempts") + 1, next_attempt_at=now + CLAIM_LEASE)
+        if claimed:
+            return OutgoingEmail.objects.get(pk=pk)
+
+
+def _retry_pause(attempts):
+    first = timedelta(seconds=getattr(settings, "INTAKE_MAIL_RETRY_SECONDS", 60))
+    return min(first * 2 ** (attempts - 1), MAX_BACKOFF)
 
 
 def _deliver(email):
+    """Send one claimed e-mail and record the outcome. Returns (delivered, server unreachable)."""
     message = EmailMultiAlternatives(
         subject=email.subject,
         body=email.body_text,
@@ -139,13 +178,13 @@ def _deliver(email):
     try:
         message.send()
     except Exception as error:  # noqa: BLE001 - any failure is recorded and retried later
-        email.last_error = type(error).__name__
-        email.next_attempt_at = timezone.now() + min(timedelta(minutes=2 ** (email.attempts - 1)), MAX_BACKOFF)
-        email.save(update_fields=["last_error", "next_attempt_at"])
+        OutgoingEmail.objects.filter(pk=email.pk, sent_at__isnull=True).update(
+            last_error=type(error).__name__[:200], next_attempt_at=timezone.now() + _retry_pause(email.attempts)
+        )
         # Only ids and the error type: the message may hold addresses.
-        logger.warning("Intake e-mail %s (%s) failed: %s; retry later", email.pk, email.kind, email.last_error)
-        return False
-    email.sent_at = timezone.now()
-    email.last_error = ""
-    email.save(update_fields=["sent_at", "last_error"])
-    return True
+        logger.warning("Intake e-mail %s (%s) failed: %s; retry later", email.pk, email.kind, type(error).__name__)
+        return False, not isinstance(error, MESSAGE_ERRORS)
+    # The crash window: the server has the message, this UPDATE has not committed yet.
+    # A crash here sends the e-mail once more after the lease (docs/deploy.md).
+    OutgoingEmail.objects.filter(pk=email.pk).update(sent_at=timezone.now(), last_error="")
+    return True, False

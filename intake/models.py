@@ -19,7 +19,7 @@ from home.choices import OrganisationType
 from home.localization import site_pages
 from home.models import BasePage
 
-from . import mail, spam
+from . import mail, spam, tasks
 from .forms import IntakeForm
 
 # The stored models are defined in submissions.py and registered through this module.
@@ -118,7 +118,7 @@ class IntakePage(BasePage):
         return HttpResponseRedirect(f"{self.get_url(request)}?sent={token}", status=303)
 
     def _store(self, form, status, notification_address):
-        """Save the submission and its e-mails in one transaction; the e-mails go out after commit.
+        """Save the submission and its e-mails in one transaction; the worker sends them after commit.
 
         Caught spam is stored with status spam and gets no e-mail.
         """
@@ -143,7 +143,10 @@ class IntakePage(BasePage):
             )
             if status != Status.SPAM:
                 emails = mail.queue(submission, notification_address)
-                transaction.on_commit(lambda: mail.send_due(pks=[e.pk for e in emails]), robust=True)
+                # The request never talks to the mail server: the worker does, after the commit.
+                # Should enqueueing fail, the rows are in the outbox and the sweep sends them.
+                email_ids = [email.pk for email in emails]
+                transaction.on_commit(lambda: tasks.send_intake_mail.enqueue(email_ids), robust=True)
         return submission
 
     @staticmethod

@@ -14,6 +14,7 @@
 
 import hashlib
 import hmac
+import logging
 import secrets
 import time
 
@@ -25,6 +26,8 @@ from home.client_address import client_address
 
 TIMESTAMP_SALT = "intake.form-started"
 HONEYPOT_FIELD = "website"
+
+logger = logging.getLogger(__name__)
 
 
 def min_fill_seconds():
@@ -89,12 +92,20 @@ def _rate_key(request):
 
 
 def over_rate_limit(request):
-    """Count one submission for the visitor's address; True when this hour's limit is passed."""
+    """Count one submission for the visitor's address; True when this hour's limit is passed.
+
+    Fails open: when the cache cannot count (Redis down), the submission is let through
+    with a log line; losing a question is worse than letting a few extra through.
+    """
     key = _rate_key(request)
-    cache.add(key, 0, timeout=3600)
     try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=3600)
-        count = 1
+        cache.add(key, 0, timeout=3600)
+        try:
+            count = cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.set(key, 1, timeout=3600)
+            count = 1
+    except Exception as error:  # noqa: BLE001 - any cache failure: fail open
+        logger.warning("Intake rate limit unavailable (%s); letting the submission through", type(error).__name__)
+        return False
     return count > rate_limit_per_hour()

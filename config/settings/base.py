@@ -53,6 +53,7 @@ MIDDLEWARE = [
     "ops.request_id.RequestIdMiddleware",
     "ops.health.HealthCheckMiddleware",  # /healthz and /readyz: before host checks and redirects
     "django.middleware.security.SecurityMiddleware",
+    "home.resilience.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -94,17 +95,46 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
     )
 }
+# A database that is down or hangs must not hang the site: give up after a few seconds
+# and show the bilingual 503 page (home/resilience.py) instead of waiting for the proxy.
+DATABASE_CONNECT_TIMEOUT = int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "3"))
+DATABASE_STATEMENT_TIMEOUT_MS = int(os.environ.get("DATABASE_STATEMENT_TIMEOUT_MS", "5000"))
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        connect_timeout=DATABASE_CONNECT_TIMEOUT,
+        options=f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT_MS}",
+    )
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Concurrent writers (app workers, the task worker) wait for each other instead of
+    # failing with "database is locked": WAL lets readers and one writer work at once,
+    # IMMEDIATE takes the write lock when a transaction starts (no failed lock upgrade),
+    # and the busy timeout says how long a writer waits for it.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        transaction_mode="IMMEDIATE",
+        timeout=20,
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 if os.environ.get("REDIS_URL"):
+    from redis.backoff import NoBackoff
+    from redis.retry import Retry
+
+    # Redis is optional: when it is down or hangs, home/resilience.py serves pages uncached
+    # (one log line, then it leaves Redis alone for a while) instead of failing the request.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "home.resilience.ForgivingRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1, "retry": Retry(NoBackoff(), 0)},
         }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Background work (intake e-mail, Wagtail's own tasks) goes through django-tasks to the
+# database; `python manage.py db_worker` runs it (docs/deploy.md).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -177,7 +207,10 @@ WAGTAIL_SITE_NAME = "Social Impact Factory"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
-WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "svg"]
+# GIF is allowed: editors have them; renditions are converted to WebP (first frame) and
+# SVG is kept as SVG (`preserve-svg` on every image tag). A damaged upload is refused.
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "svg"]
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.image_forms.SiteImageForm"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # No editor's e-mail hash goes to gravatar.com: the admin shows initials instead.
@@ -185,9 +218,9 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
 
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
-
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "website@socialimpactfactory.nl")
+# Seconds an SMTP connection may wait for the server; only the task worker talks to it.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 
 LOGGING = {
     "version": 1,
@@ -224,3 +257,6 @@ if os.environ.get("DEEPL_AUTH_KEY"):
         "CLASS": "home.machine_translation.SifDeepLTranslator",
         "OPTIONS": {"AUTH_KEY": os.environ["DEEPL_AUTH_KEY"], "FORMALITY": "prefer_less"},
     }
+
+# Intake e-mail: the first retry waits this many seconds, each next one twice as long (at most an hour).
+INTAKE_MAIL_RETRY_SECONDS = 60

@@ -34,21 +34,12 @@ CSRF_TRUSTED_ORIGINS = [f"https://{host}" for host in ALLOWED_HOSTS if not host.
 if f"{_public.scheme}://{_public.netloc}" not in CSRF_TRUSTED_ORIGINS:
     CSRF_TRUSTED_ORIGINS.append(f"{_public.scheme}://{_public.netloc}")
 required("DATABASE_URL")
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
-    # An unreachable database fails /readyz and requests quickly instead of hanging a worker.
-    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = int(  # noqa: F405
-        os.environ.get("DATABASE_CONNECT_TIMEOUT", "3")
-    )
 if "CONN_MAX_AGE" in DATABASES["default"] and DATABASES["default"]["CONN_MAX_AGE"]:  # noqa: F405
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
 
-# Several sites or environments may share one Redis: keys carry a prefix. Short socket
-# timeouts: a stuck Redis fails /readyz within a second instead of holding a worker.
+# Several sites or environments may share one Redis: keys carry a prefix. The connect
+# and read timeouts (1 s) and the fallback when Redis fails are set in base.py.
 CACHES["default"]["KEY_PREFIX"] = os.environ.get("CACHE_KEY_PREFIX", "sif")  # noqa: F405
-if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":  # noqa: F405
-    CACHES["default"].setdefault("OPTIONS", {}).update(  # noqa: F405
-        {"socket_connect_timeout": 1, "socket_timeout": 1}
-    )
 
 # Uploaded media: S3-compatible object storage when AWS_STORAGE_BUCKET_NAME is set, else MEDIA_ROOT.
 STORAGES["default"] = media_storage(os.environ)  # noqa: F405
@@ -62,7 +53,6 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "true").lower() == "true"
-EMAIL_TIMEOUT = 10
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "true").lower() == "true"

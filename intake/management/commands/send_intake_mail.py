@@ -6,8 +6,10 @@ from intake.models import OutgoingEmail
 
 class Command(BaseCommand):
     help = (
-        "Send the intake e-mails that are due, retrying failed ones with a growing pause. "
-        "Safe to run from cron every minute, also twice at once: no e-mail is sent twice."
+        "The sweep: send the intake e-mails that are due, also those whose task was lost "
+        "(worker killed, enqueueing failed). The task worker normally sends them; run this "
+        "from a timer every few minutes. Safe beside the worker and twice at once: no e-mail "
+        "is claimed by two runs."
     )
 
     def handle(self, *args, **options):

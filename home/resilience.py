@@ -1,0 +1,146 @@
+"""The site degrades instead of dying when a dependency fails.
+
+- ``ForgivingRedisCache``: Redis is only a cache here. When it is down or hangs
+  (timeouts of about a second in the settings), a cache call answers "not
+  cached" and logs one warning; for the next ``PAUSE`` seconds this process
+  does not try Redis again, so a dead or blackholed Redis costs at most one
+  timeout per process per pause instead of one per cache call.
+- ``database_unavailable`` (the 500 handler and a middleware): a database that
+  is unreachable or times out gives the bilingual 503 page, rendered without
+  the database and without the request's context processors.
+"""
+
+import logging
+import sys
+import threading
+import time
+
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.redis import RedisCache
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse, HttpResponseServerError
+from django.template.loader import render_to_string
+from redis.exceptions import RedisError
+
+logger = logging.getLogger(__name__)
+
+DATABASE_ERRORS = (OperationalError, InterfaceError)
+RETRY_AFTER_SECONDS = 30
+
+
+def _false():
+    return False
+
+
+def _none():
+    return None
+
+
+class CacheUnavailable(Exception):  # noqa: N818 - reads as a state, like Django's own errors
+    """Raised by ``incr``/``decr`` when the cache cannot count (the caller decides how to fail)."""
+
+
+class ForgivingRedisCache(RedisCache):
+    PAUSE = 30  # seconds this process leaves Redis alone after a failure
+
+    _down_until = {}  # location -> time.monotonic() until which Redis is skipped; shared by threads
+    _lock = threading.Lock()
+
+    def _skipping(self):
+        return self._down_until.get(self._server_key, 0) > time.monotonic()
+
+    @property
+    def _server_key(self):
+        return str(self._servers)
+
+    def _failed(self, operation, error):
+        with self._lock:
+            already_down = self._skipping()
+            self._down_until[self._server_key] = time.monotonic() + self.PAUSE
+        if not already_down:
+            logger.warning(
+                "Cache unavailable (%s on %s: %s); serving uncached for %d s",
+                type(error).__name__,
+                operation,
+                error,
+                self.PAUSE,
+            )
+
+    def _guard(self, operation, call, fallback):
+        if self._skipping():
+            return fallback()
+        try:
+            return call()
+        except (RedisError, OSError) as error:
+            self._failed(operation, error)
+            return fallback()
+
+    def get(self, key, default=None, version=None):
+        return self._guard("get", lambda: super(ForgivingRedisCache, self).get(key, default, version), lambda: default)
+
+    def get_many(self, keys, version=None):
+        return self._guard("get_many", lambda: super(ForgivingRedisCache, self).get_many(keys, version), dict)
+
+    def has_key(self, key, version=None):
+        return self._guard("has_key", lambda: super(ForgivingRedisCache, self).has_key(key, version), _false)
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._guard("add", lambda: super(ForgivingRedisCache, self).add(key, value, timeout, version), _false)
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._guard("set", lambda: super(ForgivingRedisCache, self).set(key, value, timeout, version), _none)
+
+    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
+        parent = super()
+        return self._guard("set_many", lambda: parent.set_many(data, timeout, version), lambda: list(data))
+
+    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._guard("touch", lambda: super(ForgivingRedisCache, self).touch(key, timeout, version), _false)
+
+    def delete(self, key, version=None):
+        return self._guard("delete", lambda: super(ForgivingRedisCache, self).delete(key, version), _false)
+
+    def delete_many(self, keys, version=None):
+        return self._guard("delete_many", lambda: super(ForgivingRedisCache, self).delete_many(keys, version), list)
+
+    def clear(self):
+        return self._guard("clear", lambda: super(ForgivingRedisCache, self).clear(), _false)
+
+    def incr(self, key, delta=1, version=None):
+        def unavailable():
+            raise CacheUnavailable("the cache cannot count right now")
+
+        return self._guard("incr", lambda: super(ForgivingRedisCache, self).incr(key, delta, version), unavailable)
+
+
+def service_unavailable_response():
+    """The bilingual 503 page: a template without database access, rendered without a request."""
+    response = HttpResponse(render_to_string("503.html"), status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def server_error(request, *args, **kwargs):
+    """handler500: the 503 page when the error is the database being unreachable, else the 500 page."""
+    error = sys.exc_info()[1]
+    if isinstance(error, DATABASE_ERRORS):
+        logger.error("Database unavailable (%s): answered 503 for %s", type(error).__name__, request.path)
+        return service_unavailable_response()
+    return HttpResponseServerError(render_to_string("500.html"))
+
+
+class DatabaseUnavailableMiddleware:
+    """Turns a database error in a view into the 503 page (errors in middleware reach ``server_error``)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, DATABASE_ERRORS):
+            logger.error("Database unavailable (%s): answered 503 for %s", type(exception).__name__, request.path)
+            return service_unavailable_response()
+        return None

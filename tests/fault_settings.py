@@ -1,0 +1,21 @@
+"""Settings for the site and the task worker that the fault tests start in subprocesses.
+
+The test settings, with the production path for background work: the database task
+backend, and SMTP to the test's fake mail server (``FAULT_SMTP_PORT``).
+"""
+
+import os
+
+from config.settings.test import *  # noqa: F403
+
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+EMAIL_HOST = "127.0.0.1"
+EMAIL_PORT = int(os.environ.get("FAULT_SMTP_PORT", "25"))
+EMAIL_TIMEOUT = 2
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": "INFO"},
+}
