@@ -143,6 +143,9 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
+# A new translation of a live page starts as a draft and goes through the review like any
+# other page (wagtail-localize would otherwise publish it at once, with untranslated text).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "website@socialimpactfactory.nl")
 
