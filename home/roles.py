@@ -11,8 +11,12 @@ from django.contrib.auth.management import create_permissions
 
 EDITORS = "Editors"
 MODERATORS = "Moderators"
-WORKFLOW_NAME = "Review before publishing"
-TASK_NAME = "Review by a moderator"
+# Shown as is in the (Dutch) admin: buttons ("Stuur door naar Eindredactie"), dashboard, history, e-mails.
+WORKFLOW_NAME = "Eindredactie"
+TASK_NAME = "Controle door een eindredacteur"
+# The names the first data migrations used; 0006_dutch_workflow_names renames them.
+OLD_WORKFLOW_NAME = "Review before publishing"
+OLD_TASK_NAME = "Review by a moderator"
 
 PAGE_PERMISSIONS = {
     EDITORS: ["add_page", "change_page"],
@@ -98,3 +102,17 @@ def _set_up_review_workflow(apps, root_page, moderators):
     WorkflowPage.objects.filter(page=root_page).delete()
     WorkflowPage.objects.create(page=root_page, workflow=workflow)
     Workflow.objects.exclude(pk=workflow.pk).filter(workflow_pages__isnull=True).update(active=False)
+
+
+def use_dutch_workflow_names(apps, schema_editor):
+    Workflow = apps.get_model("wagtailcore", "Workflow")
+    Task = apps.get_model("wagtailcore", "Task")
+    Workflow.objects.filter(name=OLD_WORKFLOW_NAME).update(name=WORKFLOW_NAME)
+    Task.objects.filter(name=OLD_TASK_NAME).update(name=TASK_NAME)
+
+
+def use_english_workflow_names(apps, schema_editor):
+    Workflow = apps.get_model("wagtailcore", "Workflow")
+    Task = apps.get_model("wagtailcore", "Task")
+    Workflow.objects.filter(name=WORKFLOW_NAME).update(name=OLD_WORKFLOW_NAME)
+    Task.objects.filter(name=TASK_NAME).update(name=OLD_TASK_NAME)
