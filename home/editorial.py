@@ -117,3 +117,17 @@ def submit_translation_for_review(request, translation_id):
             page.get_workflow().start(page, request.user)
     messages.success(request, _("'%(title)s' was submitted for review.") % {"title": page.get_admin_display_title()})
     return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+def guarded_image_delete(request, image_id):
+    """Wagtail's image delete view, refused while a live page shows the image (in a block or a chooser)."""
+    from wagtail.images import get_image_model
+    from wagtail.images.views.images import DeleteView
+
+    from . import usage
+
+    image = get_object_or_404(get_image_model(), pk=image_id)
+    refusal = usage.check_delete(image)
+    if refusal:
+        return usage.refusal_response(request, refusal)
+    return DeleteView.as_view()(request, image_id=image_id)

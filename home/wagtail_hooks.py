@@ -2,8 +2,9 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.models import Page
 
-from . import admin_views, editorial
+from . import admin_views, editorial, usage
 
 
 @hooks.register("register_admin_urls")
@@ -47,3 +48,48 @@ def hide_convert_to_alias_from_non_publishers(menu_items, request, context):
     page = context.get("page")
     if page is not None and not page.permissions_for_user(request.user).can_publish():
         menu_items[:] = [item for item in menu_items if item.name != "localize-convert-to-alias"]
+
+
+# Nothing live pages use disappears under them ------------------------------------------------------------------------
+
+
+@hooks.register("before_delete_page")
+def refuse_deleting_a_page_in_use(request, page):
+    refusal = usage.check_delete(page, excluding=page.get_descendants(inclusive=True))
+    return usage.refusal_response(request, refusal) if refusal else None
+
+
+@hooks.register("before_unpublish_page")
+def refuse_unpublishing_a_page_in_use(request, page):
+    refusal = usage.check_unpublish(page)
+    return usage.refusal_response(request, refusal) if refusal else None
+
+
+@hooks.register("before_delete_snippet")
+def refuse_deleting_a_snippet_in_use(request, instances):
+    for instance in instances:
+        refusal = usage.check_delete(instance)
+        if refusal:
+            return usage.refusal_response(request, refusal)
+    return None
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_removal_of_what_is_in_use(request, action_type, objects, action_class_instance):
+    for obj in objects:
+        if action_type == "delete":
+            excluding = obj.get_descendants(inclusive=True) if isinstance(obj, Page) else ()
+            refusal = usage.check_delete(obj, excluding=excluding)
+        elif action_type == "unpublish" and isinstance(obj, Page):
+            refusal = usage.check_unpublish(obj)
+        else:
+            refusal = None
+        if refusal:
+            return usage.refusal_response(request, refusal)
+    return None
+
+
+@hooks.register("register_admin_urls", order=-100)
+def register_guarded_image_delete():
+    # Shadows wagtailimages:delete (same address, registered first).
+    return [path("images/<int:image_id>/delete/", editorial.guarded_image_delete, name="sif_image_delete")]
