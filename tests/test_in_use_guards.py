@@ -145,9 +145,7 @@ def test_deleting_an_image_used_in_a_block_is_refused(admin):
     page = StandardPage(
         title="Fotoverslag",
         slug="fotoverslag",
-        body=[
-            ("figure", {"image": {"image": image, "alt_text": "Een werkplaats", "decorative": False}, "caption": "Foto"})
-        ],
+        body=[("figure", {"image": {"image": image, "alt_text": "Een werkplaats", "decorative": False}})],
     )
     home.add_child(instance=page)
     page.save_revision().publish()
