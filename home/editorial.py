@@ -131,3 +131,33 @@ def guarded_image_delete(request, image_id):
     if refusal:
         return usage.refusal_response(request, refusal)
     return DeleteView.as_view()(request, image_id=image_id)
+
+
+def move_translations_with(page, user=None):
+    """After a Dutch page moved, move each translation to the translation of the new parent, in the same place.
+
+    Without this the English twin stays where it was and the menus of the two languages diverge.
+    A translation whose new parent has no translation yet stays put (there is nowhere to move it to).
+    """
+    page = Page.objects.get(pk=page.pk)
+    if page.locale.language_code != "nl":
+        return []
+    parent = page.get_parent()
+    moved = []
+    for twin in page.get_translations().select_related("locale"):
+        try:
+            new_parent = parent.get_translation(twin.locale)
+        except Page.DoesNotExist:
+            continue
+        previous = page.get_prev_siblings().filter(translation_key__in=new_parent.get_children().values("translation_key"))
+        anchor = previous.first()
+        if anchor is not None:
+            target, position = anchor.get_translation(twin.locale), "right"
+        else:
+            target, position = new_parent, "first-child"
+        twin = Page.objects.get(pk=twin.pk)
+        if twin.get_parent().pk == new_parent.pk and twin.get_prev_sibling() == (target if position == "right" else None):
+            continue
+        twin.move(target, pos=position, user=user)
+        moved.append(twin)
+    return moved

@@ -65,6 +65,8 @@ class StandardPage(BasePage):
 
     content_panels = BasePage.content_panels + [FieldPanel("lead"), FieldPanel("body")]
     search_fields = BasePage.search_fields + [index.SearchField("body")]
+    # Inside a language tree only: at the Wagtail root a page has no language home and no address.
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]
 
     class Meta:

@@ -93,3 +93,8 @@ def refuse_bulk_removal_of_what_is_in_use(request, action_type, objects, action_
 def register_guarded_image_delete():
     # Shadows wagtailimages:delete (same address, registered first).
     return [path("images/<int:image_id>/delete/", editorial.guarded_image_delete, name="sif_image_delete")]
+
+
+@hooks.register("after_move_page")
+def move_the_english_twin(request, page):
+    editorial.move_translations_with(page, user=request.user)
