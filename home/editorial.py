@@ -149,14 +149,15 @@ def move_translations_with(page, user=None):
             new_parent = parent.get_translation(twin.locale)
         except Page.DoesNotExist:
             continue
-        previous = page.get_prev_siblings().filter(translation_key__in=new_parent.get_children().values("translation_key"))
-        anchor = previous.first()
+        placed = new_parent.get_children().values("translation_key")
+        anchor = page.get_prev_siblings().filter(translation_key__in=placed).first()
         if anchor is not None:
             target, position = anchor.get_translation(twin.locale), "right"
         else:
             target, position = new_parent, "first-child"
         twin = Page.objects.get(pk=twin.pk)
-        if twin.get_parent().pk == new_parent.pk and twin.get_prev_sibling() == (target if position == "right" else None):
+        wanted_previous = target if position == "right" else None
+        if twin.get_parent().pk == new_parent.pk and twin.get_prev_sibling() == wanted_previous:
             continue
         twin.move(target, pos=position, user=user)
         moved.append(twin)

@@ -10,6 +10,7 @@ Snippets (themes, categories, partners) are translated the same way and listed
 too, as are English pages whose Dutch source was deleted.
 """
 
+import contextlib
 import json
 from dataclasses import dataclass
 
@@ -68,10 +69,8 @@ def _normalised(data):
         if key in VOLATILE_FIELDS:
             continue
         if isinstance(value, str) and value[:1] in "[{":
-            try:
+            with contextlib.suppress(ValueError):
                 value = json.loads(value)
-            except ValueError:
-                pass
         if isinstance(value, list) and value and all(isinstance(item, dict) and "pk" in item for item in value):
             value = [{k: v for k, v in item.items() if k != "pk"} for item in value]  # child rows get new keys
         result[key] = value

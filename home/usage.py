@@ -80,7 +80,13 @@ def refusal_response(request, refusal):
     return TemplateResponse(
         request,
         "home/admin/in_use.html",
-        {"page_title": title, "header_title": title, "header_icon": "warning", "explanation": explanation, "pages": refusal.pages},
+        {
+            "page_title": title,
+            "header_title": title,
+            "header_icon": "warning",
+            "explanation": explanation,
+            "pages": refusal.pages,
+        },
         status=409,
     )
 
