@@ -116,3 +116,20 @@ def use_english_workflow_names(apps, schema_editor):
     Task = apps.get_model("wagtailcore", "Task")
     Workflow.objects.filter(name=WORKFLOW_NAME).update(name=OLD_WORKFLOW_NAME)
     Task.objects.filter(name=TASK_NAME).update(name=OLD_TASK_NAME)
+
+
+# Moderators run the site day to day: the site-wide links (settings) and redirects after moves.
+MODERATOR_MODEL_PERMISSIONS = [
+    ("home", "change_sitesettings"),
+    ("wagtailredirects", "add_redirect"),
+    ("wagtailredirects", "change_redirect"),
+    ("wagtailredirects", "delete_redirect"),
+]
+
+
+def let_moderators_manage_settings_and_redirects(apps, schema_editor):
+    ensure_permissions(apps)
+    Group = apps.get_model("auth", "Group")
+    for group in Group.objects.filter(name=MODERATORS):
+        for app_label, codename in MODERATOR_MODEL_PERMISSIONS:
+            group.permissions.add(permission(apps, app_label, codename))

@@ -17,6 +17,8 @@ HANDLERS_GROUP = "Intake handlers"
 class IntakePage(BasePage):
     """'Put your question to us': the form, and the thank-you page after it."""
 
+    page_description = _("The intake form where organisations put their question to us. One per language.")
+
     intro = RichTextField(
         features=TEXT_FEATURES,
         blank=True,

@@ -1,0 +1,78 @@
+"""The admin speaks Dutch from our own data, and moderators can run the site without a superuser."""
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.models import Page, Site
+
+from cases.models import CasePage
+from home.roles import EDITORS, MODERATORS
+from tests.test_editorial_workflow import _client_for, _is_denied, _user, create_case_as_editor, dutch_case_index
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def editor():
+    return _client_for(_user("redacteur", EDITORS))
+
+
+@pytest.fixture
+def moderator():
+    return _client_for(_user("eindredacteur", MODERATORS))
+
+
+def test_workflow_names_read_dutch_in_the_editor(editor):
+    page = create_case_as_editor(editor, action="action-draft")
+
+    html = editor.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+
+    assert "Eindredactie" in html
+    assert "Review before publishing" not in html
+
+
+def test_moderators_edit_site_settings_and_redirects(editor, moderator):
+    site = Site.objects.get(is_default_site=True)
+    settings_url = reverse("wagtailsettings:edit", args=["home", "sitesettings", site.pk])
+
+    assert 'name="privacy_page"' in moderator.get(settings_url).content.decode()
+    assert _is_denied(editor.get(settings_url))
+    response = moderator.post(
+        reverse("wagtailredirects:add"),
+        {"old_path": "/oud-adres", "site": site.pk, "is_permanent": "on", "redirect_link": "https://example.org/"},
+    )
+    assert response.status_code == 302
+    assert Redirect.objects.filter(old_path="/oud-adres").exists()
+
+
+def test_no_gravatar(moderator):
+    assert settings.WAGTAIL_GRAVATAR_PROVIDER_URL is None
+    assert "gravatar" not in moderator.get(reverse("wagtailadmin_home")).content.decode()
+
+
+def test_case_form_is_split_into_tabs(editor):
+    url = reverse("wagtailadmin_pages:add", args=["cases", "casepage", dutch_case_index().pk])
+
+    html = editor.get(url).content.decode()
+
+    for tab in ("Verhaal", "Thema&#x27;s en koppelingen"):
+        assert tab in html
+    assert 'name="client"' in html and 'name="challenge"' in html
+
+
+def test_page_types_are_described_in_dutch(editor):
+    home = Page.objects.get(depth=2, locale__language_code="nl")
+
+    # Only a standard page can be added there, so Wagtail goes straight to its form, which shows the description.
+    html = editor.get(reverse("wagtailadmin_pages:add_subpage", args=[home.pk]), follow=True).content.decode()
+
+    assert "Een pagina met tekst en blokken" in html
+
+
+def test_admin_search_finds_a_case_by_its_client(editor):
+    case = CasePage.objects.get(slug="jaarbeurs-band-op-spanning", locale__language_code="nl")
+
+    html = editor.get(reverse("wagtailadmin_pages:search"), {"q": "Jaarbeurs"}).content.decode()
+
+    assert reverse("wagtailadmin_pages:edit", args=[case.pk]) in html
