@@ -88,7 +88,7 @@ def test_an_editor_submits_a_translation_and_it_goes_live_when_a_moderator_appro
     fill_strings(editor, translation)
     english = translation.get_target_instance().specific
     edit_url = reverse("wagtailadmin_pages:edit", args=[english.pk])
-    assert "Submit translation for review" in editor.get(edit_url).content.decode()
+    assert "Vertaling ter review aanbieden" in editor.get(edit_url).content.decode()
 
     response = editor.post(reverse("sif_submit_translation_for_review", args=[translation.pk]))
 
@@ -98,7 +98,7 @@ def test_an_editor_submits_a_translation_and_it_goes_live_when_a_moderator_appro
     assert english.current_workflow_state.status == "in_progress"
     assert english.get_latest_revision_as_object().title == "Neighbourhood workshop Overvecht"
     assert Client().get(f"/en/cases/{english.slug}/").status_code == 404
-    assert "waiting for review" in editor.get(edit_url).content.decode()
+    assert "wacht op review" in editor.get(edit_url).content.decode()
 
     english = approve_as_moderator(moderator, english)
 
@@ -300,3 +300,20 @@ def test_intake_handlers_cannot_translate_or_sync(editor, moderator):
 
     assert response.status_code in (302, 403)
     assert not CasePage.objects.filter(translation_key=page.translation_key, locale=english).exists()
+
+
+def test_figures_are_copied_not_translated(editor, moderator):
+    page = _live_case(editor, moderator)
+    translation = translate_to_english(editor, page)
+    english = translation.get_target_instance()
+
+    props = _props(editor, english)
+
+    sources = [s["source"] for s in props["segments"] if s["type"] == "string"]
+    assert "deelnemers" in sources and "5" not in sources and "2" not in sources
+    fill_strings(editor, translation)
+    editor.post(reverse("sif_submit_translation_for_review", args=[translation.pk]))
+    english = approve_as_moderator(moderator, CasePage.objects.get(pk=english.pk))
+    figures = english.key_figures[0].value["figures"]
+    assert [figure["value"] for figure in figures] == ["5", "2"]
+    assert "5" in get_page(Client(), english.url).text
