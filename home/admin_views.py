@@ -33,3 +33,25 @@ def translation_status(request):
             "only_open": only_open,
         },
     )
+
+
+@permission_required("wagtailadmin.access_admin")
+def editors_guide(request):
+    """docs/editors.md in the admin, so the guide an editor reads is the one kept true to the UI."""
+    import markdown
+    from django.conf import settings
+    from django.utils.safestring import mark_safe
+
+    text = (settings.BASE_DIR / "docs" / "editors.md").read_text(encoding="utf-8")
+    title = _("Editors' guide")
+    return TemplateResponse(
+        request,
+        "home/admin/editors_guide.html",
+        {
+            "page_title": title,
+            "header_title": title,
+            "header_icon": "help",
+            # Our own file from the repository, not user input.
+            "guide": mark_safe(markdown.markdown(text, extensions=["tables"])),  # noqa: S308
+        },
+    )

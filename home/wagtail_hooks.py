@@ -9,7 +9,15 @@ from . import admin_views, editorial, usage
 
 @hooks.register("register_admin_urls")
 def register_translation_status_url():
-    return [path("translation-status/", admin_views.translation_status, name="sif_translation_status")]
+    return [
+        path("translation-status/", admin_views.translation_status, name="sif_translation_status"),
+        path("editors-guide/", admin_views.editors_guide, name="sif_editors_guide"),
+    ]
+
+
+@hooks.register("register_help_menu_item")
+def register_editors_guide_menu_item():
+    return MenuItem(_("Editors' guide (SIF)"), reverse("sif_editors_guide"), icon_name="help", order=900)
 
 
 @hooks.register("register_reports_menu_item")

@@ -76,3 +76,14 @@ def test_admin_search_finds_a_case_by_its_client(editor):
     html = editor.get(reverse("wagtailadmin_pages:search"), {"q": "Jaarbeurs"}).content.decode()
 
     assert reverse("wagtailadmin_pages:edit", args=[case.pk]) in html
+
+
+def test_the_help_menu_leads_to_the_editors_guide(editor):
+    dashboard = editor.get(reverse("wagtailadmin_home")).content.decode()
+    assert reverse("sif_editors_guide") in dashboard
+
+    html = editor.get(reverse("sif_editors_guide")).content.decode()
+
+    assert "<h1>Handleiding voor redacteuren</h1>" in html
+    assert "Eindredactie" in html and "<table>" in html  # the rules table is rendered, not raw markdown
+    assert "<title>Handleiding voor redacteuren - " in html
