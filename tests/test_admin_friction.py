@@ -87,3 +87,28 @@ def test_the_help_menu_leads_to_the_editors_guide(editor):
     assert "<h1>Handleiding voor redacteuren</h1>" in html
     assert "Eindredactie" in html and "<table>" in html  # the rules table is rendered, not raw markdown
     assert "<title>Handleiding voor redacteuren - " in html
+
+
+def test_exported_times_are_amsterdam_time():
+    import csv
+    import io
+    from datetime import UTC, datetime
+
+    from django.contrib.auth import get_user_model
+    from openpyxl import load_workbook
+
+    from intake.models import Submission
+    from tests.test_editorial_workflow import _a_submission
+
+    submission = _a_submission()
+    Submission.objects.filter(pk=submission.pk).update(created_at=datetime(2026, 1, 15, 12, 30, tzinfo=UTC))
+    admin = _client_for(get_user_model().objects.create_superuser("beheer", "beheer@sif.example", "x"))
+    url = reverse("intake_submissions:index")
+
+    csv_text = b"".join(admin.get(url, {"export": "csv"}).streaming_content).decode()
+    workbook = load_workbook(io.BytesIO(b"".join(admin.get(url, {"export": "xlsx"}).streaming_content)))
+
+    cells = [cell for row in csv.reader(io.StringIO(csv_text)) for cell in row]
+    assert any(cell.startswith("2026-01-15 13:30") for cell in cells), cells
+    values = [cell.value for row in workbook.active.iter_rows(min_row=2) for cell in row]
+    assert datetime(2026, 1, 15, 13, 30) in values
