@@ -112,3 +112,24 @@ def test_exported_times_are_amsterdam_time():
     assert any(cell.startswith("2026-01-15 13:30") for cell in cells), cells
     values = [cell.value for row in workbook.active.iter_rows(min_row=2) for cell in row]
     assert datetime(2026, 1, 15, 13, 30) in values
+
+
+def test_intake_handlers_see_their_work_on_the_dashboard_and_names_in_the_assignee_list(editor):
+    from intake.models import HANDLERS_GROUP, Submission
+    from tests.test_editorial_workflow import _a_submission
+
+    handler_user = _user("intaker", HANDLERS_GROUP)
+    handler_user.first_name, handler_user.last_name = "Ilse", "de Intaker"
+    handler_user.save()
+    handler = _client_for(handler_user)
+    _a_submission()
+    mine = _a_submission()
+    Submission.objects.filter(pk=mine.pk).update(assignee=handler_user, status="in_progress")
+
+    dashboard = handler.get(reverse("wagtailadmin_home")).content.decode()
+    edit = handler.get(reverse("intake_submissions:edit", args=[mine.pk])).content.decode()
+
+    assert "Nieuwe vragen: 1" in dashboard
+    assert "Aan jou toegewezen en nog open: 1" in dashboard
+    assert "Ilse de Intaker" in edit
+    assert "Nieuwe vragen" not in editor.get(reverse("wagtailadmin_home")).content.decode()
