@@ -4,7 +4,7 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
@@ -50,6 +50,8 @@ class Theme(TranslatableMixin, models.Model):
 
 class CaseIndexPage(BasePage):
     """Lists the case studies as cards, filtered by theme and programme, a page at a time."""
+
+    page_description = _("The overview of all case studies, with filters. One per language.")
 
     per_page = 9
 
@@ -121,6 +123,8 @@ class CaseIndexPage(BasePage):
 class CasePage(BasePage):
     """One case: the client's challenge, the phases of the work, the figures and the result."""
 
+    page_description = _("One case study: the client's challenge, the phases, key figures and the result.")
+
     client = models.CharField(
         max_length=120, verbose_name=_("client"), help_text=_("The organisation the work was done for.")
     )
@@ -189,16 +193,30 @@ class CasePage(BasePage):
             heading=_("About the case"),
         ),
         FieldPanel("image"),
-        InlinePanel("theme_links", label=_("Theme"), heading=_("Themes")),
-        InlinePanel("programme_links", label=_("Programme"), heading=_("Programmes involved")),
-        InlinePanel("services_used", label=_("Service"), heading=_("Services used in this case")),
+    ]
+    # The story in the order a visitor reads it, on its own tab: twelve panels on one tab were too many.
+    story_panels = [
         FieldPanel("challenge"),
         FieldPanel("phases"),
         FieldPanel("key_figures"),
         FieldPanel("testimonial"),
         FieldPanel("result"),
     ]
+    link_panels = [
+        InlinePanel("theme_links", label=_("Theme"), heading=_("Themes")),
+        InlinePanel("programme_links", label=_("Programme"), heading=_("Programmes involved")),
+        InlinePanel("services_used", label=_("Service"), heading=_("Services used in this case")),
+    ]
     promote_panels = BasePage.promote_panels + [FieldPanel("feature_on_home")]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Case")),
+            ObjectList(story_panels, heading=_("Story")),
+            ObjectList(link_panels, heading=_("Themes and links")),
+            ObjectList(promote_panels, heading=_("Promote")),
+            ObjectList(BasePage.settings_panels, heading=_("Settings")),
+        ]
+    )
     search_fields = BasePage.search_fields + [
         index.SearchField("client"),
         index.SearchField("challenge"),

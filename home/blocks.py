@@ -96,8 +96,18 @@ class QuoteBlock(blocks.StructBlock):
         }
 
 
+class FigureValueBlock(blocks.CharBlock):
+    """A number: the same in every language, so wagtail-localize copies it instead of asking for a translation."""
+
+    def get_translatable_segments(self, value):
+        return []
+
+    def restore_translated_segments(self, value, segments):
+        return value
+
+
 class KeyFigureBlock(blocks.StructBlock):
-    value = blocks.CharBlock(max_length=20, label=_("Figure"), help_text=_("For example 200 or € 500k."))
+    value = FigureValueBlock(max_length=20, label=_("Figure"), help_text=_("For example 200 or € 500k."))
     label = blocks.CharBlock(max_length=80, label=_("What it counts"))
 
     class Meta:

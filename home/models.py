@@ -32,6 +32,8 @@ class BasePage(Page):
 class HomePage(BasePage):
     """The hub: what Social Impact Factory is, with sections other apps add."""
 
+    page_description = _("The start page of one language. There is one per language; you do not make a new one.")
+
     body = StreamField(
         BodyBlock(),
         blank=True,
@@ -56,6 +58,8 @@ class HomePage(BasePage):
 class StandardPage(BasePage):
     """About us, location, privacy and accessibility statements, and the like."""
 
+    page_description = _("A page of text and blocks: about us, location, privacy statement and the like.")
+
     body = StreamField(
         BodyBlock(),
         blank=True,
@@ -65,6 +69,8 @@ class StandardPage(BasePage):
 
     content_panels = BasePage.content_panels + [FieldPanel("lead"), FieldPanel("body")]
     search_fields = BasePage.search_fields + [index.SearchField("body")]
+    # Inside a language tree only: at the Wagtail root a page has no language home and no address.
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]
 
     class Meta:

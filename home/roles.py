@@ -11,8 +11,12 @@ from django.contrib.auth.management import create_permissions
 
 EDITORS = "Editors"
 MODERATORS = "Moderators"
-WORKFLOW_NAME = "Review before publishing"
-TASK_NAME = "Review by a moderator"
+# Shown as is in the (Dutch) admin: buttons ("Stuur door naar Eindredactie"), dashboard, history, e-mails.
+WORKFLOW_NAME = "Eindredactie"
+TASK_NAME = "Controle door een eindredacteur"
+# The names the first data migrations used; 0007_dutch_workflow_names renames them.
+OLD_WORKFLOW_NAME = "Review before publishing"
+OLD_TASK_NAME = "Review by a moderator"
 
 PAGE_PERMISSIONS = {
     EDITORS: ["add_page", "change_page"],
@@ -98,3 +102,34 @@ def _set_up_review_workflow(apps, root_page, moderators):
     WorkflowPage.objects.filter(page=root_page).delete()
     WorkflowPage.objects.create(page=root_page, workflow=workflow)
     Workflow.objects.exclude(pk=workflow.pk).filter(workflow_pages__isnull=True).update(active=False)
+
+
+def use_dutch_workflow_names(apps, schema_editor):
+    Workflow = apps.get_model("wagtailcore", "Workflow")
+    Task = apps.get_model("wagtailcore", "Task")
+    Workflow.objects.filter(name=OLD_WORKFLOW_NAME).update(name=WORKFLOW_NAME)
+    Task.objects.filter(name=OLD_TASK_NAME).update(name=TASK_NAME)
+
+
+def use_english_workflow_names(apps, schema_editor):
+    Workflow = apps.get_model("wagtailcore", "Workflow")
+    Task = apps.get_model("wagtailcore", "Task")
+    Workflow.objects.filter(name=WORKFLOW_NAME).update(name=OLD_WORKFLOW_NAME)
+    Task.objects.filter(name=TASK_NAME).update(name=OLD_TASK_NAME)
+
+
+# Moderators run the site day to day: the site-wide links (settings) and redirects after moves.
+MODERATOR_MODEL_PERMISSIONS = [
+    ("home", "change_sitesettings"),
+    ("wagtailredirects", "add_redirect"),
+    ("wagtailredirects", "change_redirect"),
+    ("wagtailredirects", "delete_redirect"),
+]
+
+
+def let_moderators_manage_settings_and_redirects(apps, schema_editor):
+    ensure_permissions(apps)
+    Group = apps.get_model("auth", "Group")
+    for group in Group.objects.filter(name=MODERATORS):
+        for app_label, codename in MODERATOR_MODEL_PERMISSIONS:
+            group.permissions.add(permission(apps, app_label, codename))

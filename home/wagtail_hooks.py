@@ -2,15 +2,107 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.models import Page
 
-from . import admin_views
+from . import admin_views, editorial, usage
 
 
 @hooks.register("register_admin_urls")
 def register_translation_status_url():
-    return [path("translation-status/", admin_views.translation_status, name="sif_translation_status")]
+    return [
+        path("translation-status/", admin_views.translation_status, name="sif_translation_status"),
+        path("editors-guide/", admin_views.editors_guide, name="sif_editors_guide"),
+    ]
+
+
+@hooks.register("register_help_menu_item")
+def register_editors_guide_menu_item():
+    return MenuItem(_("Editors' guide (SIF)"), reverse("sif_editors_guide"), icon_name="help", order=900)
 
 
 @hooks.register("register_reports_menu_item")
 def register_translation_status_menu_item():
     return MenuItem(_("Translation status"), reverse("sif_translation_status"), icon_name="globe", order=50)
+
+
+# Publishing only through the review ----------------------------------------------------------------------------------
+# These paths shadow wagtail-localize's own (same address, registered first), so every link the add-on makes
+# leads to the guarded view.
+
+
+@hooks.register("register_admin_urls", order=-100)
+def register_reviewed_localize_urls():
+    return [
+        path(
+            "localize/update/<int:translation_source_id>/",
+            editorial.ReviewedUpdateTranslationsView.as_view(),
+            name="sif_update_translations",
+        ),
+        path(
+            "localize/page/<int:page_id>/convert_to_alias/",
+            editorial.reviewed_convert_to_alias,
+            name="sif_convert_to_alias",
+        ),
+        path(
+            "sif/translation/<int:translation_id>/submit-for-review/",
+            editorial.submit_translation_for_review,
+            name="sif_submit_translation_for_review",
+        ),
+    ]
+
+
+@hooks.register("construct_page_action_menu")
+def hide_convert_to_alias_from_non_publishers(menu_items, request, context):
+    page = context.get("page")
+    if page is not None and not page.permissions_for_user(request.user).can_publish():
+        menu_items[:] = [item for item in menu_items if item.name != "localize-convert-to-alias"]
+
+
+# Nothing live pages use disappears under them ------------------------------------------------------------------------
+
+
+@hooks.register("before_delete_page")
+def refuse_deleting_a_page_in_use(request, page):
+    refusal = usage.check_delete(page, excluding=page.get_descendants(inclusive=True))
+    return usage.refusal_response(request, refusal) if refusal else None
+
+
+@hooks.register("before_unpublish_page")
+def refuse_unpublishing_a_page_in_use(request, page):
+    refusal = usage.check_unpublish(page)
+    return usage.refusal_response(request, refusal) if refusal else None
+
+
+@hooks.register("before_delete_snippet")
+def refuse_deleting_a_snippet_in_use(request, instances):
+    for instance in instances:
+        refusal = usage.check_delete(instance)
+        if refusal:
+            return usage.refusal_response(request, refusal)
+    return None
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_removal_of_what_is_in_use(request, action_type, objects, action_class_instance):
+    for obj in objects:
+        if action_type == "delete":
+            excluding = obj.get_descendants(inclusive=True) if isinstance(obj, Page) else ()
+            refusal = usage.check_delete(obj, excluding=excluding)
+        elif action_type == "unpublish" and isinstance(obj, Page):
+            refusal = usage.check_unpublish(obj)
+        else:
+            refusal = None
+        if refusal:
+            return usage.refusal_response(request, refusal)
+    return None
+
+
+@hooks.register("register_admin_urls", order=-100)
+def register_guarded_image_delete():
+    # Shadows wagtailimages:delete (same address, registered first).
+    return [path("images/<int:image_id>/delete/", editorial.guarded_image_delete, name="sif_image_delete")]
+
+
+@hooks.register("after_move_page")
+def move_the_english_twin(request, page):
+    editorial.move_translations_with(page, user=request.user)

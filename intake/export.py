@@ -12,7 +12,9 @@ accented letters correctly.
 """
 
 import re
+from datetime import datetime
 
+from django.utils import timezone
 from wagtail.admin.views.generic import IndexView
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -39,6 +41,9 @@ class SafeExportIndexView(IndexView):
     def preprocess_field_value(self, field, value, export_format):
         if isinstance(value, list):
             value = _joined(value)
+        if isinstance(value, datetime) and timezone.is_aware(value):
+            # Times as the admin list shows them (Europe/Amsterdam), not UTC, in both formats.
+            value = timezone.make_naive(value, timezone.get_current_timezone())
         value = super().preprocess_field_value(field, value, export_format)
         if export_format == self.FORMAT_CSV:
             return neutralise_formula(value, field)

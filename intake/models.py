@@ -33,6 +33,8 @@ THANKS_MAX_AGE = 30 * 60  # seconds the thank-you page shows what was sent
 class IntakePage(BasePage):
     """'Put your question to us': the form, and the thank-you page after it."""
 
+    page_description = _("The intake form where organisations put their question to us. One per language.")
+
     intro = RichTextField(
         features=TEXT_FEATURES,
         blank=True,

@@ -1,15 +1,19 @@
 """The "Intake" menu: intake handlers triage submissions in the Wagtail admin."""
 
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from .export import SafeExportIndexView
-from .models import Submission
+from .models import Status, Submission
 
 
 class SubmissionPermissionPolicy(ModelPermissionPolicy):
@@ -46,6 +50,16 @@ SENT_FIELDS = [
     "consent_at",
     "created_at",
 ]
+
+
+class SubmissionForm(WagtailAdminModelForm):
+    """The assignee list shows people's names, not their usernames."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "assignee" in self.fields:
+            field = self.fields["assignee"]
+            field.label_from_instance = lambda user: user.get_full_name() or user.get_username()
 
 
 class SubmissionViewSet(ModelViewSet):
@@ -87,7 +101,7 @@ class SubmissionViewSet(ModelViewSet):
         "services": _("Service keys"),
     }
     export_filename = "intake-submissions"
-    panels = [
+    panels = [  # wrapped in edit_handler below, with SubmissionForm
         MultiFieldPanel(
             [FieldPanel("status"), FieldPanel("assignee"), FieldPanel("internal_notes")],
             heading=_("Handling"),
@@ -101,6 +115,7 @@ class SubmissionViewSet(ModelViewSet):
             heading=_("What was sent"),
         ),
     ]
+    edit_handler = ObjectList(panels, base_form_class=SubmissionForm)
 
 
 class IntakeViewSetGroup(ViewSetGroup):
@@ -113,3 +128,33 @@ class IntakeViewSetGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_intake_viewsets():
     return IntakeViewSetGroup()
+
+
+class IntakeDashboardPanel(Component):
+    """On an intake handler's dashboard: how many questions are new and how many are theirs."""
+
+    name = "sif_intake"
+    order = 50
+
+    def __init__(self, user):
+        self.user = user
+
+    def render_html(self, parent_context=None):
+        index = reverse("intake_submissions:index")
+        new = Submission.objects.filter(status=Status.NEW).count()
+        mine = Submission.objects.filter(assignee=self.user).exclude(status__in=[Status.CLOSED, Status.SPAM]).count()
+        return format_html(
+            '<section class="w-mb-8 sif-intake-panel"><h2 class="w-h2">{}</h2><ul>'
+            '<li><a href="{}?status=new">{}</a></li><li><a href="{}">{}</a></li></ul></section>',
+            _("Intake"),
+            index,
+            _("New questions: %(count)s") % {"count": new},
+            index,
+            _("Assigned to you and still open: %(count)s") % {"count": mine},
+        )
+
+
+@hooks.register("construct_homepage_panels")
+def add_intake_panel(request, panels):
+    if request.user.has_perm("intake.view_submission"):
+        panels.append(IntakeDashboardPanel(request.user))

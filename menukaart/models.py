@@ -82,6 +82,8 @@ class ServiceCategory(TranslatableMixin, Orderable, models.Model):
 class MenukaartPage(BasePage):
     """The whole menu, grouped by category, with filters and the package composer."""
 
+    page_description = _("The menu of products and services, grouped by category. One per language.")
+
     body = StreamField(
         BodyBlock(),
         blank=True,
@@ -174,6 +176,8 @@ class MenukaartPage(BasePage):
 
 class ServicePage(BasePage):
     """One product or service on the menu."""
+
+    page_description = _("One product or service on the menu, with its price.")
 
     summary = models.CharField(
         max_length=160,

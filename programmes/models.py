@@ -93,6 +93,8 @@ class ProgrammePageQuerySet(PageQuerySet):
 class ProgrammeIndexPage(BasePage):
     """Lists the programmes, running ones first."""
 
+    page_description = _("The overview of the programmes. One per language.")
+
     content_panels = BasePage.content_panels + [FieldPanel("lead")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["programmes.ProgrammePage"]
@@ -112,6 +114,8 @@ class ProgrammeIndexPage(BasePage):
 
 class ProgrammePage(BasePage):
     """One programme: the problem, the approach, figures, partners and the cases that came out of it."""
+
+    page_description = _("One programme: the problem, the approach, figures and partners.")
 
     class Status(models.TextChoices):
         RUNNING = "running", _("Running")

@@ -49,3 +49,35 @@ def test_deepl_gets_british_english_as_target():
     parameters = translator.get_parameters(nl, en, [])
     assert parameters["target_lang"] == "EN-GB" and parameters["source_lang"] == "NL"
     assert translator.get_api_endpoint() == "https://api-free.deepl.com/v2/translate"
+
+
+def test_unpublishing_and_republishing_an_unchanged_page_is_not_a_change():
+    dutch = StandardPage.objects.get(locale__language_code="nl", slug="locatie")
+    dutch.unpublish()
+    dutch.refresh_from_db()
+    dutch.save_revision().publish()
+
+    assert _status_of("locatie").status == "up_to_date"
+
+
+def test_snippet_translations_and_orphan_english_pages_are_listed(client):
+    from cases.models import Theme
+    from programmes.models import Partner
+
+    user = get_user_model().objects.create_superuser("lead", "lead@sif.example", "x")
+    client.force_login(user)
+    nl = Locale.objects.get(language_code="nl")
+    Theme.objects.create(name="Armoede", slug="armoede", locale=nl)
+    partner = Partner.objects.filter(locale=nl).first()
+    english_about = StandardPage.objects.get(locale__language_code="en", slug="about-us")
+    StandardPage.objects.get(locale__language_code="nl", slug="over-ons").delete()
+
+    response = client.get("/admin/translation-status/", HTTP_ACCEPT_LANGUAGE="en")
+    html = response.content.decode()
+
+    assert "<title>Translation status - " in html
+    snippets = html[html.index('id="snippets"') : html.index('id="orphans"')]
+    assert "Armoede" in snippets and "No English translation" in snippets
+    assert partner.name in snippets
+    orphans = html[html.index('id="orphans"') :]
+    assert english_about.title in orphans and f"/admin/pages/{english_about.pk}/edit/" in orphans

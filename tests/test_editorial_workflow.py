@@ -144,8 +144,8 @@ def test_editor_creates_a_case_with_phases_and_figures_and_submits_it(editor):
     assert [figure["value"] for figure in revision.key_figures[0].value["figures"]] == ["5", "2"]
     workflow_state = page.current_workflow_state
     assert workflow_state is not None and workflow_state.status == "in_progress"
-    assert workflow_state.workflow.name == "Review before publishing"
-    assert page.current_workflow_task.name == "Review by a moderator"
+    assert workflow_state.workflow.name == "Eindredactie"
+    assert page.current_workflow_task.name == "Controle door een eindredacteur"
     assert page.current_workflow_task_state.status == TaskState.STATUS_IN_PROGRESS
     assert editor.get(f"/nl/cases/{SLUG}/").status_code == 404
 

@@ -1,0 +1,164 @@
+"""Publishing goes through the review, also where wagtail-localize would go around it.
+
+wagtail-localize offers three ways to put a page live that do not ask whether
+the user may publish: "Publish immediately" when synchronising translations,
+"Convert to alias page" (an alias mirrors the live source) and, before
+``WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False``, translating a live
+page. The views here wrap the add-on's own views with that question, and add
+what the translation editor lacks: a way to submit a translation for review.
+"""
+
+import json
+
+from django import forms
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from wagtail.admin import messages
+from wagtail.models import DraftStateMixin, Page
+from wagtail.snippets.permissions import get_permission_name
+from wagtail_localize.models import Translation
+from wagtail_localize.views import convert
+from wagtail_localize.views.update_translations import UpdateTranslationsView
+
+
+def user_can_publish(user, instance):
+    """May this user put this page or snippet live?"""
+    if isinstance(instance, Page):
+        return instance.permissions_for_user(user).can_publish()
+    if isinstance(instance, DraftStateMixin):
+        return user.has_perm(get_permission_name("publish", type(instance)))
+    # Snippets without a draft state have no separate publish step: saving is publishing.
+    return True
+
+
+class ReviewedUpdateTranslationsView(UpdateTranslationsView):
+    """ "Sync translated pages" without "Publish immediately" for users who may not publish every translation."""
+
+    def may_publish_translations(self):
+        for translation in self.object.translations.filter(enabled=True):
+            try:
+                target = translation.get_target_instance()
+            except Exception:  # noqa: BLE001 - a missing target is created by the sync, as a draft
+                target = None
+            if target is not None and not user_can_publish(self.request.user, target):
+                return False
+        return True
+
+    def get_form(self):
+        form = super().get_form()
+        if not self.may_publish_translations():
+            field = form.fields["publish_translations"]
+            # A disabled field ignores what is posted and keeps its initial value.
+            field.disabled = True
+            field.initial = False
+            field.widget = forms.HiddenInput()
+        return form
+
+
+def reviewed_convert_to_alias(request, page_id):
+    """An alias shows its source's live content, so converting is publishing."""
+    page = get_object_or_404(Page, id=page_id)
+    if not page.permissions_for_user(request.user).can_publish():
+        raise PermissionDenied
+    return convert.convert_to_alias(request, page_id)
+
+
+def editor_props(props, user, instance):
+    """The translation editor's settings, without "Convert to alias page" for users who may not publish."""
+    if isinstance(instance, Page) and not instance.permissions_for_user(user).can_publish():
+        data = json.loads(props)
+        data.get("links", {})["convertToAliasUrl"] = None
+        return json.dumps(data)
+    return props
+
+
+def review_state(user, instance):
+    """What the translation editor's review bar shows for this page: None, or a dict."""
+    if not isinstance(instance, Page):
+        return None
+    page = instance.specific
+    perms = page.permissions_for_user(user)
+    workflow_state = page.current_workflow_state
+    return {
+        "in_review": workflow_state is not None and workflow_state.status == workflow_state.STATUS_IN_PROGRESS,
+        "task_name": page.current_workflow_task.name if page.current_workflow_task else "",
+        "can_submit": perms.can_edit() and page.has_workflow and not page.workflow_in_progress,
+        "can_resubmit": perms.can_edit()
+        and workflow_state is not None
+        and workflow_state.status == workflow_state.STATUS_NEEDS_CHANGES,
+        "can_publish": perms.can_publish(),
+    }
+
+
+@require_POST
+def submit_translation_for_review(request, translation_id):
+    """Save the translated strings as a draft of the translated page and start (or resume) its review."""
+    translation = get_object_or_404(Translation, pk=translation_id, enabled=True)
+    page = translation.get_target_instance()
+    if not isinstance(page, Page):
+        raise PermissionDenied
+    page = page.specific
+    state = review_state(request.user, page)
+    if not (state["can_submit"] or state["can_resubmit"]):
+        raise PermissionDenied
+    with transaction.atomic():
+        try:
+            translation.save_target(user=request.user, publish=False)
+        except ValidationError:
+            messages.error(request, _("The translation has errors; fix them before submitting it for review."))
+            return redirect("wagtailadmin_pages:edit", page.pk)
+        page = Page.objects.get(pk=page.pk).specific
+        if state["can_resubmit"]:
+            page.current_workflow_state.resume(request.user)
+        else:
+            page.get_workflow().start(page, request.user)
+    messages.success(request, _("'%(title)s' was submitted for review.") % {"title": page.get_admin_display_title()})
+    return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+def guarded_image_delete(request, image_id):
+    """Wagtail's image delete view, refused while a live page shows the image (in a block or a chooser)."""
+    from wagtail.images import get_image_model
+    from wagtail.images.views.images import DeleteView
+
+    from . import usage
+
+    image = get_object_or_404(get_image_model(), pk=image_id)
+    refusal = usage.check_delete(image)
+    if refusal:
+        return usage.refusal_response(request, refusal)
+    return DeleteView.as_view()(request, image_id=image_id)
+
+
+def move_translations_with(page, user=None):
+    """After a Dutch page moved, move each translation to the translation of the new parent, in the same place.
+
+    Without this the English twin stays where it was and the menus of the two languages diverge.
+    A translation whose new parent has no translation yet stays put (there is nowhere to move it to).
+    """
+    page = Page.objects.get(pk=page.pk)
+    if page.locale.language_code != "nl":
+        return []
+    parent = page.get_parent()
+    moved = []
+    for twin in page.get_translations().select_related("locale"):
+        try:
+            new_parent = parent.get_translation(twin.locale)
+        except Page.DoesNotExist:
+            continue
+        placed = new_parent.get_children().values("translation_key")
+        anchor = page.get_prev_siblings().filter(translation_key__in=placed).first()
+        if anchor is not None:
+            target, position = anchor.get_translation(twin.locale), "right"
+        else:
+            target, position = new_parent, "first-child"
+        twin = Page.objects.get(pk=twin.pk)
+        wanted_previous = target if position == "right" else None
+        if twin.get_parent().pk == new_parent.pk and twin.get_prev_sibling() == wanted_previous:
+            continue
+        twin.move(target, pos=position, user=user)
+        moved.append(twin)
+    return moved

@@ -1,0 +1,18 @@
+"""Template helpers for the admin's translation editor (see home/editorial.py)."""
+
+from django import template
+
+from home import editorial
+
+register = template.Library()
+
+
+@register.simple_tag
+def sif_review_state(user, instance):
+    return editorial.review_state(user, instance)
+
+
+@register.simple_tag
+def sif_editor_props(props, user, instance):
+    """The editor's settings as JSON; simple_tag escapes it for the data-props attribute."""
+    return editorial.editor_props(props, user, instance)

@@ -1,0 +1,91 @@
+"""An editor translates a live case to English and submits it; it goes live only when a moderator approves it."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+EDITOR, MODERATOR, PASSWORD = "browser-vertaler", "browser-eindredacteur", "een-lang-wachtwoord-voor-de-test"
+SLUG = "repair-cafe-overvecht"
+SET_UP = f"""
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from wagtail.users.models import UserProfile
+from cases.models import CaseIndexPage, CasePage
+
+for username, group in (("{EDITOR}", "Editors"), ("{MODERATOR}", "Moderators")):
+    email = username + "@sif.example"
+    user, _ = get_user_model().objects.get_or_create(username=username, defaults={{"email": email}})
+    user.set_password("{PASSWORD}")
+    user.save()
+    user.groups.set([Group.objects.get(name=group)])
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "nl"
+    profile.save()
+
+index = CaseIndexPage.objects.get(locale__language_code="nl")
+page = CasePage.objects.filter(slug="{SLUG}", locale=index.locale).first()
+if page is None:
+    page = index.add_child(instance=CasePage(
+        title="Repaircafé Overvecht", slug="{SLUG}", lead="Buurtbewoners repareren samen.",
+        client="Buurtcentrum", region="Overvecht", period="2025", result_summary="Dertig reparaties per maand.",
+        challenge="<p>Spullen werden weggegooid.</p>",
+    ))
+    page.save_revision().publish()
+print(page.pk)
+"""
+
+
+def _log_in(page, base, username):
+    page.context.clear_cookies()
+    page.goto(f"{base}/admin/login/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{base}/admin/")
+
+
+def test_translation_goes_live_only_after_review(live_site, browser_page, manage_live_site):
+    page = browser_page
+    case_id = int(manage_live_site("shell", "-c", SET_UP).strip().splitlines()[-1])
+    english_url = f"{live_site}/en/cases/{SLUG}/"
+
+    # The editor asks for an English translation of the live Dutch case.
+    _log_in(page, live_site, EDITOR)
+    page.goto(f"{live_site}/admin/localize/submit/page/{case_id}/")
+    english = page.get_by_label("English")
+    if not english.is_checked():
+        english.check()
+    page.get_by_role("button", name=re.compile("Verzenden|Submit")).click()
+    page.wait_for_url(re.compile(r"/admin/pages/\d+/edit/"))
+    assert page.request.get(english_url).status == 404  # a draft, not live with Dutch text
+
+    # They translate the title in the translation editor.
+    title_segment = page.locator("li.incomplete", has_text="Repaircafé Overvecht").first
+    title_segment.get_by_role("button", name=re.compile("Vertaal|Translate")).first.click()
+    page.locator("textarea").first.fill("Repair café Overvecht")
+    page.get_by_role("button", name=re.compile("Opslaan|Save")).first.click()
+    expect(page.get_by_text("Repair café Overvecht").first).to_be_visible()
+
+    # ... and submit it for review: still not live.
+    page.get_by_role("button", name="Vertaling ter review aanbieden").click()
+    expect(page.get_by_text("is ter review aangeboden")).to_be_visible()
+    expect(page.locator("[data-sif-review-bar]")).to_contain_text("wacht op review")
+    assert page.request.get(english_url).status == 404
+
+    # The moderator approves it from the dashboard; now the English page is live, in English.
+    _log_in(page, live_site, MODERATOR)
+    row = page.locator("tr", has_text="Repair café Overvecht").first
+    row.get_by_role("button", name=re.compile("Acties|Actions")).click()
+    row.get_by_role("button", name="Goedkeuren", exact=True).click()
+    page.wait_for_load_state("networkidle")
+    response = page.request.get(english_url)
+    for _ in range(20):  # the approval is posted by the dashboard's script
+        if response.status == 200:
+            break
+        page.wait_for_timeout(500)
+        response = page.request.get(english_url)
+    assert response.status == 200
+    assert "Repair café Overvecht" in response.text()
