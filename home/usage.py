@@ -13,6 +13,7 @@ live intake form that asks for consent to it and the footer of every page.
 
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -27,9 +28,9 @@ def translation_group(obj):
 
 def _privacy_users(objects):
     """Live intake pages that ask for consent to one of these (privacy) pages."""
-    from intake.models import IntakePage
-
     from .models import SiteSettings
+
+    IntakePage = apps.get_model("intake", "IntakePage")  # noqa: N806 - by name: home imports no other app
 
     page_ids = {obj.pk for obj in objects if isinstance(obj, Page)}
     if not page_ids or not SiteSettings.objects.filter(privacy_page_id__in=page_ids).exists():
