@@ -1,22 +1,14 @@
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.shortcuts import render
-from django.utils.translation import get_language
-from wagtail.models import Locale, Page
+from django.utils.translation import gettext
 
-RESULTS_PER_PAGE = 10
-MAX_QUERY_LENGTH = 200
+from . import search as site_search
+
+MAX_QUERY_LENGTH = site_search.MAX_QUERY_LENGTH
 
 
 def search(request):
-    """Full-text search over the live pages in the visitor's language."""
+    """Search the live pages in the visitor's language (see home/search.py)."""
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    results = Page.objects.none()
-    if query:
-        locale = Locale.objects.get(language_code=get_language())
-        results = Page.objects.live().public().filter(locale=locale).specific().search(query)
-    paginator = Paginator(results, RESULTS_PER_PAGE)
-    try:
-        page_of_results = paginator.page(request.GET.get("page", 1))
-    except (EmptyPage, PageNotAnInteger):
-        page_of_results = paginator.page(1)
-    return render(request, "home/search.html", {"query": query, "results": page_of_results})
+    context = site_search.search(request, query, request.GET.get("page", 1))
+    context["view_title"] = gettext("Search")
+    return render(request, "home/search.html", context)
