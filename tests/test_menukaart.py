@@ -189,9 +189,7 @@ def test_composer_without_javascript_shows_the_package_total_and_what_is_on_requ
     assert set(checked_keys(page)) == set(chosen)
     assert set(package_keys(page)) == set(chosen)
     # Per group and one-off prices are never added up: one total per price unit.
-    assert (
-        package_total(page) == {"nl": "€ 750 + € 1.250 per groep", "en": "€750 + €1,250 per group"}[language]
-    )
+    assert package_total(page) == {"nl": "€ 750 + € 1.250 per groep", "en": "€750 + €1,250 per group"}[language]
     status = {"nl": "3 diensten in je pakket", "en": "3 services in your package"}[language]
     assert status in page.text
     on_request = {
