@@ -1,6 +1,17 @@
-/* The menu button on narrow screens. Progressive enhancement: without this
+/* Site-wide enhancements: focus on a form's error summary; the menu button on
+   narrow screens. Progressive enhancement: without this
    script the navigation stays open (one row that scrolls sideways). With it,
    the button appears on narrow screens and folds the navigation away. */
+(function () {
+    "use strict";
+
+    /* After a form comes back with errors, start at the summary of what to fix. */
+    var errorSummary = document.querySelector("[data-error-summary]");
+    if (errorSummary) {
+        errorSummary.focus();
+    }
+})();
+
 (function () {
     "use strict";
 

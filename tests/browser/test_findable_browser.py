@@ -152,3 +152,21 @@ def test_printing_a_package_gives_the_package_with_date_and_not_the_menu(browser
     page.emulate_media(media="screen")
     assert not meta.is_visible()
     assert page.locator(".menukaart__menu").is_visible()
+
+
+@pytest.mark.parametrize(
+    ("path", "send"), [("/nl/vraagstuk/", "Verstuur mijn vraag"), ("/en/your-question/", "Send my question")]
+)
+def test_failed_intake_moves_focus_to_the_error_summary_and_marks_the_radio_group(browser_page, live_site, path, send):
+    page = browser_page
+    page.goto(live_site + path)
+    page.get_by_role("button", name=send).click()
+    page.wait_for_selector("[data-error-summary]")
+    assert page.evaluate("document.activeElement.matches('[data-error-summary]')")
+    radio_group = page.locator("fieldset.field--error").first
+    assert radio_group.evaluate("el => getComputedStyle(el).borderLeftWidth") == "5px"
+    text_field = page.locator("div.field--error").first
+    assert radio_group.evaluate("el => getComputedStyle(el).borderLeftColor") == text_field.evaluate(
+        "el => getComputedStyle(el).borderLeftColor"
+    )
+    assert page.locator("fieldset fieldset").count() == 0
