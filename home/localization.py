@@ -118,12 +118,7 @@ def language_alternates(request, page=None):
     page = page or None
     query = request.GET.urlencode()
     if page is not None and getattr(page, "translation_key", None):
-        pages = (
-            Page.objects.filter(translation_key=page.translation_key, alias_of__isnull=True)
-            .live()
-            .select_related("locale")
-        )
-        translations = {p.locale.language_code: p for p in pages}
+        translations = live_twins(request, page)
     alternates = []
     for code, name in settings.LANGUAGES:
         target = translations.get(code)
@@ -152,6 +147,25 @@ def language_alternates(request, page=None):
             }
         )
     return alternates
+
+
+def live_twins(request, page):
+    """The live, non-alias versions of ``page`` (itself included) keyed by language code; one query per request."""
+
+    def compute():
+        pages = (
+            Page.objects.filter(translation_key=page.translation_key, alias_of__isnull=True)
+            .live()
+            .select_related("locale")
+        )
+        return {p.locale.language_code: p for p in pages}
+
+    return _cached(request, f"twins:{page.translation_key}", compute)
+
+
+def ancestors(request, page):
+    """The ancestors of ``page`` from its home page down (the tree root left out); one query per request."""
+    return _cached(request, f"ancestors:{page.pk}", lambda: list(page.get_ancestors().filter(depth__gte=2)))
 
 
 def localized_many(objects):

@@ -1,28 +1,9 @@
-import logging
-import re
-
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db import DatabaseError
 from django.shortcuts import render
-from django.utils.translation import get_language
-from wagtail.models import Locale, Page
+from django.utils.translation import gettext
 
-logger = logging.getLogger(__name__)
+from . import search as site_search
 
-RESULTS_PER_PAGE = 10
-MAX_QUERY_LENGTH = 200
-MAX_SEARCH_WORDS = 12
-WORD = re.compile(r"\w+")
-
-
-def search_terms(query):
-    """The words of a query, without quotes, operators or control characters.
-
-    The search backends build a full-text expression from the query (SQLite's FTS5
-    MATCH, PostgreSQL's tsquery); a quote, an operator or a NUL byte in it is a syntax
-    error in the database. Searching for the words alone finds the same pages.
-    """
-    return " ".join(WORD.findall(query)[:MAX_SEARCH_WORDS])
+MAX_QUERY_LENGTH = site_search.MAX_QUERY_LENGTH
 
 
 def _printable(text):
@@ -30,21 +11,13 @@ def _printable(text):
 
 
 def search(request):
-    """Full-text search over the live pages in the visitor's language; any input gets an answer, not an error."""
+    """Search the live pages in the visitor's language (see home/search.py); any input gets an answer.
+
+    Control characters (a NUL byte among them) are dropped before anything else
+    sees the query; home/search.py then searches its words only, so quotes and
+    operators never reach the database.
+    """
     query = _printable(request.GET.get("q", "")).strip()[:MAX_QUERY_LENGTH]
-    terms = search_terms(query)
-    results = Page.objects.none()
-    if terms:
-        locale = Locale.objects.get(language_code=get_language())
-        results = Page.objects.live().public().filter(locale=locale).specific().search(terms)
-    paginator = Paginator(results, RESULTS_PER_PAGE)
-    try:
-        try:
-            page_of_results = paginator.page(request.GET.get("page", 1))
-        except (EmptyPage, PageNotAnInteger):
-            page_of_results = paginator.page(1)
-        page_of_results.object_list = list(page_of_results.object_list)
-    except DatabaseError as error:  # a query the search backend could not run: "nothing found", not a 500
-        logger.warning("Search failed (%s) for a query of %d characters", type(error).__name__, len(query))
-        page_of_results = Paginator([], RESULTS_PER_PAGE).page(1)
-    return render(request, "home/search.html", {"query": query, "results": page_of_results})
+    context = site_search.search(request, query, request.GET.get("page", 1))
+    context["view_title"] = gettext("Search")
+    return render(request, "home/search.html", context)

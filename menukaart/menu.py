@@ -43,19 +43,37 @@ class Package:
         return [service for service in self.services if not service.is_priced]
 
     @property
-    def total(self):
-        return sum(service.price_amount for service in self.priced)
+    def totals(self):
+        """One total per price unit, in menu order, the one-off prices (no unit) first.
 
-    @property
-    def total_is_from(self):
-        """True when a starting price is part of the total, so the total is a starting price too."""
-        return any(service.price_kind == "from" for service in self.priced)
+        Prices per group, per participant and per year cannot be added up; each
+        unit gets its own total: ``[{"amount": 2000, "unit": "per groep", "is_from": False}, ...]``.
+        """
+        by_unit = {}
+        for service in sorted(self.priced, key=lambda service: bool(unit_of(service))):
+            unit = unit_of(service)
+            total = by_unit.setdefault(unit.lower(), {"amount": 0, "unit": unit, "is_from": False})
+            total["amount"] += service.price_amount
+            total["is_from"] = total["is_from"] or service.price_kind == "from"
+        return list(by_unit.values())
 
     @property
     def total_text(self):
-        """``€ 3.750``, or ``vanaf € 3.750`` when a starting price is part of it."""
-        total = format_euro(self.total)
-        return pgettext("price", "from %(amount)s") % {"amount": total} if self.total_is_from else total
+        """``€ 2.000 + € 450 per deelnemer + vanaf € 1.500 per jaar``: one amount per price unit."""
+        return TOTAL_SEPARATOR.join(total_part(**total) for total in self.totals)
+
+
+TOTAL_SEPARATOR = " + "
+
+
+def unit_of(service):
+    return " ".join((service.price_unit or "").split())
+
+
+def total_part(amount, unit, is_from):
+    """``€ 450 per deelnemer``, or ``vanaf € 1.500 per jaar`` when a starting price is part of it."""
+    text = format_euro(amount) + (f" {unit}" if unit else "")
+    return pgettext("price", "from %(amount)s") % {"amount": text} if is_from else text
 
 
 def service_keys(values):

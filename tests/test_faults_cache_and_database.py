@@ -130,7 +130,7 @@ def test_a_database_error_in_a_view_answers_the_503_page_not_a_500(client):
 
     from django.db import OperationalError
 
-    with mock.patch("home.views.Locale.objects.get", side_effect=OperationalError("server closed the connection")):
+    with mock.patch("home.search.documents", side_effect=OperationalError("server closed the connection")):
         response = client.get("/en/search/", {"q": "impact"})
     assert response.status_code == 503
     assert response["Retry-After"] == "30"

@@ -1,7 +1,7 @@
 """Every foundation page renders in both languages with the right language signals."""
 
 import pytest
-from wagtail.models import Site
+from django.conf import settings
 
 from tests.helpers import get_page
 
@@ -26,8 +26,8 @@ def test_page_renders_in_both_languages_with_switcher_and_alternates(client, nl_
     assert dutch.h1() == nl_title and english.h1() == en_title
     assert dutch.switcher_links() == {"en": en_url}
     assert english.switcher_links() == {"nl": nl_url}
-    root = Site.objects.get(is_default_site=True).root_url
-    expected = {"nl": f"{root}{nl_url}", "en": f"{root}{en_url}"}
+    root = settings.WAGTAILADMIN_BASE_URL  # the public base URL, not the host the demo was loaded for
+    expected = {"nl": f"{root}{nl_url}", "en": f"{root}{en_url}", "x-default": f"{root}{nl_url}"}
     assert dutch.hreflangs == expected == english.hreflangs
     assert dutch.canonical == f"{root}{nl_url}"
     assert english.canonical == f"{root}{en_url}"
@@ -62,7 +62,8 @@ def test_untranslated_page_switches_to_the_other_home_and_has_no_alternate(clien
     home.add_child(instance=StandardPage(title="Alleen Nederlands", slug="alleen-nl"))
     page = get_page(client, "/nl/alleen-nl/")
     assert page.switcher_links() == {"en": "/en/"}
-    assert page.hreflangs == {"nl": f"{Site.objects.get().root_url}/nl/alleen-nl/"}
+    url = f"{settings.WAGTAILADMIN_BASE_URL}/nl/alleen-nl/"
+    assert page.hreflangs == {"nl": url, "x-default": url}
 
 
 @pytest.mark.parametrize(
@@ -136,7 +137,7 @@ def test_translation_that_is_not_live_is_neither_alternate_nor_switch_target(cli
     english.unpublish()
     dutch = get_page(client, "/nl/locatie/")
     assert dutch.switcher_links() == {"en": "/en/"}
-    assert set(dutch.hreflangs) == {"nl"}
+    assert set(dutch.hreflangs) == {"nl", "x-default"}
 
 
 def test_alias_is_not_an_alternate(client):
@@ -150,7 +151,7 @@ def test_alias_is_not_an_alternate(client):
     alias = dutch.copy_for_translation(Locale.objects.get(language_code="en"), alias=True)
     assert alias.alias_of_id == dutch.pk and alias.get_parent().pk == home_en.pk
     page = get_page(client, "/nl/over-ons/")
-    assert set(page.hreflangs) == {"nl"}
+    assert set(page.hreflangs) == {"nl", "x-default"}
 
 
 def test_standard_page_renders_with_a_small_fixed_number_of_queries(client, django_assert_max_num_queries):

@@ -200,7 +200,8 @@ def test_composer_without_javascript_shows_the_package_total_and_what_is_on_requ
 
     assert set(checked_keys(page)) == set(chosen)
     assert set(package_keys(page)) == set(chosen)
-    assert package_total(page) == {"nl": "€ 2.000", "en": "€2,000"}[language]
+    # Per group and one-off prices are never added up: one total per price unit.
+    assert package_total(page) == {"nl": "€ 750 + € 1.250 per groep", "en": "€750 + €1,250 per group"}[language]
     status = {"nl": "3 diensten in je pakket", "en": "3 services in your package"}[language]
     assert status in page.text
     on_request = {
@@ -261,7 +262,7 @@ def test_same_package_in_english_shows_english_titles(client):
     assert set(package_keys(english)) == set(chosen)
     for title in ("Incubation track", "Network membership", "Impact measurement (SROI)"):
         assert title in english.text
-    assert package_total(english) == "from €5,500"
+    assert package_total(english) == "from €3,500 + from €1,500 per participant + from €500 per year"
 
 
 def test_language_switcher_keeps_the_package(client):

@@ -91,3 +91,40 @@ def test_audiences_accept_only_known_values():
     field.validate(["company", "initiative"], None)
     with pytest.raises(ValidationError):
         field.validate(["company", "aliens"], None)
+
+
+def service(amount, unit="", kind="fixed"):
+    from types import SimpleNamespace
+
+    return SimpleNamespace(
+        price_amount=amount, price_unit=unit, price_kind=kind, is_priced=amount is not None and kind != "on_request"
+    )
+
+
+def test_package_totals_per_price_unit_never_one_mixed_sum():
+    from menukaart.menu import Package
+
+    package = Package(
+        [
+            service(1250, "per groep"),
+            service(450, "per deelnemer", "from"),
+            service(300, "per groep"),
+            service(750),
+            service(None, kind="on_request"),
+            service(500, "per  jaar", "from"),
+            service(100, "Per groep"),
+        ]
+    )
+    assert package.totals == [
+        {"amount": 750, "unit": "", "is_from": False},
+        {"amount": 1650, "unit": "per groep", "is_from": False},
+        {"amount": 450, "unit": "per deelnemer", "is_from": True},
+        {"amount": 500, "unit": "per jaar", "is_from": True},
+    ]
+    with translation.override("nl"):
+        assert package.total_text == (
+            f"€{NBSP}750 + €{NBSP}1.650 per groep + vanaf €{NBSP}450 per deelnemer + vanaf €{NBSP}500 per jaar"
+        )
+    with translation.override("en"):
+        assert package.total_text == "€750 + €1,650 per groep + from €450 per deelnemer + from €500 per jaar"
+    assert Package([service(None, kind="on_request")]).total_text == ""

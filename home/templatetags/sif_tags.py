@@ -11,6 +11,12 @@ def language_alternates(context, page=None):
 
 
 @register.simple_tag(takes_context=True)
+def page_ancestors(context, page):
+    """Ancestors of ``page`` from the home page down, shared with the breadcrumb structured data."""
+    return localization.ancestors(context["request"], page)
+
+
+@register.simple_tag(takes_context=True)
 def current_home(context):
     return localization.current_home(context["request"])
 
@@ -37,3 +43,11 @@ def localized(page):
 def is_within(page, section):
     """True when ``page`` lies below ``section`` in the page tree."""
     return bool(page) and hasattr(page, "path") and page.path.startswith(section.path)
+
+
+@register.inclusion_tag("components/seo_head.html", takes_context=True)
+def seo_head(context, page=None, title=""):
+    """Canonical, hreflang (with x-default), Open Graph, Twitter card and JSON-LD for ``<head>``."""
+    from home import seo
+
+    return {"seo": seo.head(context["request"], page or None, title=title or None)}

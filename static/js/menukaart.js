@@ -64,11 +64,38 @@
         return query ? "?" + query : "";
     }
 
+    /* One total per price unit (per group, per participant, per year...), as the
+       server writes it: amounts in different units are never added up. One-off
+       prices (no unit) come first, then the units in menu order. */
+    function totalsPerUnit(chosenLines) {
+        var totals = [];
+        var byUnit = {};
+        chosenLines
+            .filter(function (line) { return line.dataset.amount; })
+            .sort(function (a, b) { return (a.dataset.unit ? 1 : 0) - (b.dataset.unit ? 1 : 0); })
+            .forEach(function (line) {
+                var unit = (line.dataset.unit || "").split(/\s+/).filter(Boolean).join(" ");
+                var key = unit.toLowerCase();
+                if (!byUnit[key]) {
+                    byUnit[key] = {amount: 0, unit: unit, isFrom: false};
+                    totals.push(byUnit[key]);
+                }
+                byUnit[key].amount += parseInt(line.dataset.amount, 10);
+                byUnit[key].isFrom = byUnit[key].isFrom || line.dataset.kind === "from";
+            });
+        return totals;
+    }
+
+    function totalText(totals) {
+        return totals.map(function (part) {
+            var text = formatEuro(part.amount, texts.priceLanguage) + (part.unit ? " " + part.unit : "");
+            return part.isFrom ? texts.fromPattern.replace("{amount}", text) : text;
+        }).join(" + ");
+    }
+
     function update() {
         var keys = chosenKeys();
-        var sum = 0;
-        var priced = 0;
-        var isFrom = false;
+        var chosenLines = [];
         var titles = [];
         lines.forEach(function (line) {
             var isChosen = keys.indexOf(line.dataset.service) !== -1;
@@ -76,19 +103,17 @@
             if (!isChosen) {
                 return;
             }
-            if (line.dataset.amount) {
-                sum += parseInt(line.dataset.amount, 10);
-                priced += 1;
-                isFrom = isFrom || line.dataset.kind === "from";
-            } else {
+            chosenLines.push(line);
+            if (!line.dataset.amount) {
                 titles.push(line.dataset.title);
             }
         });
+        var totals = totalsPerUnit(chosenLines);
+        var priced = totals.length;
         var pattern = keys.length === 0 ? texts.statusEmpty : keys.length === 1 ? texts.statusOne : texts.statusOther;
         status.textContent = pattern.replace("{count}", keys.length);
         totalRow.hidden = priced === 0;
-        var sumText = formatEuro(sum, texts.priceLanguage);
-        total.textContent = isFrom ? texts.fromPattern.replace("{amount}", sumText) : sumText;
+        total.textContent = totalText(totals);
         onRequestRow.hidden = titles.length === 0;
         onRequest.textContent = titles.join(", ");
         if (bar) {

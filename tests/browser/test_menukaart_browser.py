@@ -104,11 +104,12 @@ def test_summary_total_updates_live_and_remove_works(browser_page, live_site):
     page.evaluate("window.__notReloaded = true")
     page.get_by_role("checkbox", name=choose("Add to my package", "Social procurement workshop")).check()
     page.get_by_role("checkbox", name=choose("Add to my package", "Starter workshop")).check()
-    assert page.locator("[data-package-total]").inner_text() == "€1,325"
+    # A price per group and one per participant are never added up.
+    assert page.locator("[data-package-total]").inner_text() == "€1,250 per group + €75 per participant"
     assert page.locator("[data-package-on-request-row]").is_hidden()
 
     page.get_by_role("link", name=choose("Remove", "Starter workshop")).click()
-    assert page.locator("[data-package-total]").inner_text() == "€1,250"
+    assert page.locator("[data-package-total]").inner_text() == "€1,250 per group"
     assert not page.get_by_role("checkbox", name=choose("Add to my package", "Starter workshop")).is_checked()
     assert page.locator("[data-package-status]").inner_text() == "1 service in your package"
     assert page.evaluate("window.__notReloaded") is True
@@ -122,10 +123,13 @@ def test_phone_keeps_the_package_in_view_while_ticking(browser_page, live_site):
     assert bar.is_hidden()
     page.get_by_role("checkbox", name=choose("Add to my package", "Social procurement workshop")).check()
     assert bar.is_visible()
-    assert bar.inner_text().startswith("1 service in your package · €1,250")
+    assert bar.inner_text().startswith("1 service in your package · €1,250 per group")
     box = bar.bounding_box()
     assert box["y"] + box["height"] <= 760, "the bar sits inside the screen"
-    assert bar.evaluate("element => getComputedStyle(element).pointerEvents") == "none", "taps reach the menu"
+    bar.locator(".package-bar__go").click()  # the bar takes the visitor to the package
+    assert page.url.endswith("#package")
+    package = page.locator("#package").bounding_box()
+    assert 0 <= package["y"] < 760, "the package is on screen"
 
 
 def test_desktop_shows_the_summary_instead_of_the_bar(browser_page, live_site):

@@ -1,0 +1,320 @@
+"""What search engines and link previews read: absolute URLs, alternates, sitemaps, robots.txt, OG, JSON-LD.
+
+Every absolute URL the site hands out comes from ``public_base_url``: the
+configured public address in production (never the host the demo content was
+loaded for), the host actually served in development.
+
+Page types of other apps get their structured data by their model label
+(``cases.CasePage``, ``menukaart.ServicePage``), so this module imports no app.
+"""
+
+import json
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.templatetags.static import static
+from django.urls import reverse, translate_url
+from django.utils import translation
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext, pgettext
+from wagtail.models import Page, Site
+
+from . import localization
+
+SHARE_IMAGE_SPEC = "fill-1200x630"
+SHARE_IMAGE_SIZE = (1200, 630)
+OG_LOCALES = {"nl": "nl_NL", "en": "en_GB"}
+SITE_NAME = "Social Impact Factory"
+
+
+# -- Absolute URLs ---------------------------------------------------------------------------------
+
+
+def public_base_url(request=None):
+    """``https://host`` without a trailing slash: where visitors reach the site.
+
+    In DEBUG with a request: the host actually served (``runserver`` on any port).
+    Otherwise the configured public base URL (``WAGTAILADMIN_BASE_URL``, which production sets from ``SIF_PUBLIC_URL``).
+    """
+    if settings.DEBUG and request is not None:
+        return request.build_absolute_uri("/").rstrip("/")
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+
+
+def absolute_url(url, request=None):
+    """``url`` (a path, or already absolute as media on a CDN) as an absolute URL."""
+    if url.startswith(("http://", "https://")):
+        return url
+    if url.startswith("//"):
+        return "https:" + url
+    return public_base_url(request) + url
+
+
+def page_path(page, request=None):
+    """The path of ``page`` (with its language prefix), whatever site root it lives under."""
+    parts = page.get_url_parts(request)
+    return parts[2] if parts else None
+
+
+def page_url(page, request=None):
+    path = page_path(page, request)
+    return absolute_url(path, request) if path is not None else None
+
+
+# -- Alternates ------------------------------------------------------------------------------------
+
+
+def page_alternates(request, page):
+    """[(hreflang, absolute URL)] for the live twins of ``page``, then ``x-default`` (the Dutch twin)."""
+    twins = localization.live_twins(request, page) if getattr(page, "translation_key", None) else {}
+    alternates = []
+    for code, _name in settings.LANGUAGES:
+        if code in twins:
+            url = page_url(twins[code], request)
+            if url:
+                alternates.append((code, url))
+    if alternates:
+        default = dict(alternates).get(settings.LANGUAGE_CODE, alternates[0][1])
+        alternates.append(("x-default", default))
+    return alternates
+
+
+def view_alternates(request):
+    """Alternates for a view without a page (search): the same path in every language, itself included."""
+    path = request.path
+    alternates = [(code, absolute_url(translate_url(path, code), request)) for code, _name in settings.LANGUAGES]
+    alternates.append(("x-default", dict(alternates)[settings.LANGUAGE_CODE]))
+    return alternates
+
+
+# -- Share image, OG and JSON-LD -------------------------------------------------------------------
+
+
+def share_image(request, page):
+    """(absolute URL, width, height) of the image link previews show."""
+    image = getattr(page, "image", None) if page is not None else None
+    if image is not None:
+        try:
+            rendition = image.get_rendition(SHARE_IMAGE_SPEC)
+        except Exception:  # noqa: BLE001 - a broken file must not break the page; the site image stands in
+            rendition = None
+        if rendition is not None:
+            return absolute_url(rendition.url, request), rendition.width, rendition.height
+    return absolute_url(static("img/share.png"), request), *SHARE_IMAGE_SIZE
+
+
+def organisation(request):
+    """The Organization node: name, home, logo and the contact details editors filled in."""
+    from .models import SiteSettings
+
+    home = localization.current_home(request)
+    node = {
+        "@type": "Organization",
+        "@id": public_base_url(request) + "/#organisation",
+        "name": SITE_NAME,
+        "url": page_url(home, request) if home else public_base_url(request) + "/",
+        "logo": absolute_url(static("img/logo.png"), request),
+    }
+    site_settings = SiteSettings.for_request(request)
+    if site_settings.email:
+        node["email"] = site_settings.email
+    if site_settings.phone:
+        node["telephone"] = site_settings.phone
+    if site_settings.street_address or site_settings.city:
+        address = {"@type": "PostalAddress", "addressCountry": "NL"}
+        for key, value in (
+            ("streetAddress", site_settings.street_address),
+            ("postalCode", site_settings.postal_code),
+            ("addressLocality", site_settings.city),
+        ):
+            if value:
+                address[key] = value
+        node["address"] = address
+    same_as = [url for url in (site_settings.linkedin_url, site_settings.instagram_url) if url]
+    if same_as:
+        node["sameAs"] = same_as
+    return node
+
+
+def breadcrumb_list(request, page=None, title=None):
+    """BreadcrumbList from the home page down to ``page`` (or to a view titled ``title``)."""
+    trail = []
+    home = localization.current_home(request)
+    if page is not None:
+        ancestors = [*localization.ancestors(request, page), page]
+        trail = [(p.title if p.depth > 2 else gettext("Home"), page_url(p, request)) for p in ancestors]
+    else:
+        if home is not None:
+            trail.append((gettext("Home"), page_url(home, request)))
+        trail.append((title or "", absolute_url(request.path, request)))
+    return {
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {"@type": "ListItem", "position": position, "name": name, "item": url}
+            for position, (name, url) in enumerate(trail, start=1)
+        ],
+    }
+
+
+def _article(request, page, url, image):
+    node = {
+        "@type": "Article",
+        "headline": page.title[:110],
+        "description": page.meta_description,
+        "url": url,
+        "mainEntityOfPage": url,
+        "inLanguage": page.locale.language_code,
+        "image": image,
+        "author": {"@id": public_base_url(request) + "/#organisation"},
+        "publisher": organisation(request),
+    }
+    if page.first_published_at:
+        node["datePublished"] = page.first_published_at.isoformat()
+    if page.last_published_at:
+        node["dateModified"] = page.last_published_at.isoformat()
+    return node
+
+
+def _service(request, page, url, image):
+    offer = {"@type": "Offer", "url": url, "priceCurrency": "EUR", "availability": "https://schema.org/InStock"}
+    kind, amount, unit = page.price_kind, page.price_amount, page.price_unit
+    if kind == "on_request" or amount is None:
+        offer["description"] = pgettext("price", "on request")
+    else:
+        specification = {
+            "@type": "UnitPriceSpecification",
+            "priceCurrency": "EUR",
+            "valueAddedTaxIncluded": False,
+        }
+        if kind == "from":
+            specification["minPrice"] = amount
+        else:
+            specification["price"] = amount
+        if unit:
+            specification["unitText"] = unit
+        offer["price"] = amount
+        offer["priceSpecification"] = specification
+    return {
+        "@type": "Service",
+        "name": page.title,
+        "description": getattr(page, "summary", "") or page.meta_description,
+        "url": url,
+        "image": image,
+        "inLanguage": page.locale.language_code,
+        "provider": {"@id": public_base_url(request) + "/#organisation"},
+        "offers": offer,
+    }
+
+
+STRUCTURED_DATA = {"cases.CasePage": _article, "menukaart.ServicePage": _service}
+
+
+def json_ld(data):
+    """``data`` as the text of a ``<script type="application/ld+json">``, safe inside HTML."""
+    text = json.dumps(data, ensure_ascii=False, default=str)
+    return mark_safe(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))  # noqa: S308
+
+
+def head(request, page=None, title=None):
+    """Everything ``components/seo_head.html`` writes into ``<head>``."""
+    language = translation.get_language()
+    if page is not None and getattr(page, "url_path", None):
+        canonical = page_url(page, request)
+        alternates = page_alternates(request, page)
+        title = page.seo_title or page.title
+        description = getattr(page, "meta_description", "") or page.search_description
+    else:
+        canonical = absolute_url(request.path, request)
+        alternates = view_alternates(request)
+        description = ""
+    image, width, height = share_image(request, page)
+    graph = [breadcrumb_list(request, page, title)]
+    home = localization.current_home(request)
+    if page is not None and home is not None and page.pk == home.pk:
+        graph.insert(0, organisation(request))
+    builder = STRUCTURED_DATA.get(page._meta.label) if page is not None else None
+    if builder is not None:
+        graph.append(builder(request, page, canonical, image))
+    return {
+        "canonical": canonical,
+        "alternates": alternates,
+        "title": title or SITE_NAME,
+        "description": description,
+        "og_type": "article" if page is not None and page._meta.label == "cases.CasePage" else "website",
+        "og_locale": OG_LOCALES.get(language, language),
+        "og_locale_alternates": [OG_LOCALES[c] for c, _u in alternates if c in OG_LOCALES and c != language],
+        "image": image,
+        "image_width": width,
+        "image_height": height,
+        "json_ld": json_ld({"@context": "https://schema.org", "@graph": graph}),
+    }
+
+
+# -- robots.txt and sitemaps -----------------------------------------------------------------------
+
+
+def search_paths():
+    paths = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            paths.append(reverse("search"))
+    return paths
+
+
+def robots_txt(request):
+    lines = ["User-agent: *", "Disallow: /admin/", *(f"Disallow: {path}" for path in search_paths())]
+    lines += ["", f"Sitemap: {public_base_url(request)}{reverse('sitemap-index')}", ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+def _site(request):
+    return Site.find_for_request(request) or Site.objects.get(is_default_site=True)
+
+
+def sitemap_index(request):
+    sitemaps = [absolute_url(reverse("sitemap-language", args=[code]), request) for code, _name in settings.LANGUAGES]
+    return render(
+        request, "home/sitemap_index.xml", {"sitemaps": sitemaps}, content_type="application/xml; charset=utf-8"
+    )
+
+
+def sitemap_entries(request, language):
+    """One entry per live public page in ``language`` under the site's home pages, with its alternates."""
+    site = _site(request)
+    homes = Page.objects.filter(translation_key=site.root_page.translation_key).live()
+    pages = Page.objects.none()
+    for home in homes:
+        pages |= Page.objects.descendant_of(home, inclusive=True)
+    pages = pages.live().public().filter(alias_of__isnull=True).order_by("path").select_related("locale")
+    by_key = {}
+    for page in pages:
+        by_key.setdefault(page.translation_key, {})[page.locale.language_code] = page
+    entries = []
+    for twins in by_key.values():
+        page = twins.get(language)
+        if page is None:
+            continue
+        alternates = [(code, page_url(twins[code], request)) for code, _name in settings.LANGUAGES if code in twins]
+        alternates.append(("x-default", dict(alternates).get(settings.LANGUAGE_CODE, alternates[0][1])))
+        entries.append(
+            {
+                "location": page_url(page, request),
+                "lastmod": page.last_published_at or page.latest_revision_created_at,
+                "alternates": alternates,
+            }
+        )
+    return sorted(entries, key=lambda entry: entry["location"])
+
+
+def sitemap(request, language):
+    if language not in dict(settings.LANGUAGES):
+        from django.http import Http404
+
+        raise Http404("No sitemap for this language")
+    return render(
+        request,
+        "home/sitemap.xml",
+        {"entries": sitemap_entries(request, language)},
+        content_type="application/xml; charset=utf-8",
+    )

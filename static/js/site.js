@@ -1,0 +1,44 @@
+/* Site-wide enhancements: focus on a form's error summary; the menu button on
+   narrow screens. Progressive enhancement: without this
+   script the navigation stays open (one row that scrolls sideways). With it,
+   the button appears on narrow screens and folds the navigation away. */
+(function () {
+    "use strict";
+
+    /* After a form comes back with errors, start at the summary of what to fix. */
+    var errorSummary = document.querySelector("[data-error-summary]");
+    if (errorSummary) {
+        errorSummary.focus();
+    }
+})();
+
+(function () {
+    "use strict";
+
+    var nav = document.querySelector("[data-site-nav]");
+    var toggle = nav && nav.querySelector("[data-site-nav-toggle]");
+    var panel = toggle && document.getElementById(toggle.getAttribute("aria-controls"));
+    if (!panel) {
+        return;
+    }
+
+    function setOpen(open) {
+        toggle.setAttribute("aria-expanded", open ? "true" : "false");
+        nav.classList.toggle("site-nav--open", open);
+    }
+
+    nav.classList.add("site-nav--enhanced");
+    toggle.hidden = false;
+    setOpen(false);
+
+    toggle.addEventListener("click", function () {
+        setOpen(toggle.getAttribute("aria-expanded") !== "true");
+    });
+
+    nav.addEventListener("keydown", function (event) {
+        if (event.key === "Escape" && toggle.getAttribute("aria-expanded") === "true") {
+            setOpen(false);
+            toggle.focus();
+        }
+    });
+})();
