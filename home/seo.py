@@ -35,7 +35,7 @@ def public_base_url(request=None):
     """``https://host`` without a trailing slash: where visitors reach the site.
 
     In DEBUG with a request: the host actually served (``runserver`` on any port).
-    Otherwise the configured public base URL (``WAGTAILADMIN_BASE_URL``, which production sets from ``SIF_PUBLIC_URL``).
+    Otherwise the configured public base URL (``WAGTAILADMIN_BASE_URL``; production sets it from ``SIF_PUBLIC_URL``).
     """
     if settings.DEBUG and request is not None:
         return request.build_absolute_uri("/").rstrip("/")
