@@ -101,7 +101,7 @@ class IntakePage(BasePage):
             email="name@example.org",
             question=_("This is an example: the question a visitor sent appears here."),
             theme_titles=[],
-            service_titles=[],
+            service_titles=[_("Example service from the menu")],
         )
 
     def _receive(self, request):

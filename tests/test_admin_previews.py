@@ -154,8 +154,8 @@ def test_every_english_page_previews_in_the_translation_editor(editor, model):
 @pytest.mark.parametrize(
     ("language_code", "heading", "example"),
     [
-        ("nl", "Bedankt voor je vraag", "Voorbeeldorganisatie"),
-        ("en", "Thank you for your question", "Example organisation"),
+        ("nl", "Bedankt voor je vraag", "Voorbeelddienst uit de menukaart"),
+        ("en", "Thank you for your question", "Example service from the menu"),
     ],
 )
 def test_the_intake_page_previews_its_thank_you_page(editor, language_code, heading, example):
@@ -176,9 +176,11 @@ def test_the_intake_page_previews_its_thank_you_page(editor, language_code, head
     assert response.status_code == 200
     assert f'lang="{language_code}"' in html
     assert heading in html and example in html, "the thank-you page with an example of what was sent"
+    assert "Voorbeeldorganisatie" not in html and "Example organisation" not in html, "no personal data"
     assert "Unsaved thanks" in html, "the preview shows the unsaved thank-you text"
     assert '<form class="intake-form' not in html
-    assert not Submission.objects.filter(organisation_name=example).exists(), "a preview stores nothing"
+    examples = ["Voorbeeldorganisatie", "Example organisation"]
+    assert not Submission.objects.filter(organisation_name__in=examples).exists(), "a preview stores nothing"
 
 
 # Blocks --------------------------------------------------------------------------------------------------------------
