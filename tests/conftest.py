@@ -19,3 +19,8 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def demo(django_db_setup):
+    """The whole demo content. Loaded once for the session today; tests that need it ask for it by name."""
