@@ -17,7 +17,6 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
 
 import pytest
-from django.core import signing
 from django.db import connection
 
 from intake import spam
@@ -50,7 +49,7 @@ def _post(base_url, index):
             "email": f"sqlite{index}@example.org",
             "question": f"Vraagstuk {index}: hoe maken we onze inkoop socialer en eerlijker?",
             "consent": "on",
-            "started": signing.dumps(time.time() - 60, salt=spam.TIMESTAMP_SALT),
+            "started": spam.form_timestamp(started_at=time.time() - 60),
         }
     ).encode()
     path = "/nl/vraagstuk/" if index % 2 else "/en/your-question/"
