@@ -13,7 +13,7 @@ from django.utils import timezone
 from cases.models import CaseIndexPage, CasePage, CaseProgramme, CaseTheme, Theme
 from programmes.models import Partner, ProgrammeIndexPage, ProgrammePage, ProgrammePartner
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
 
 
 def count_queries(client, url):

@@ -5,7 +5,7 @@ import pytest
 from cases.models import CasePage
 from tests.helpers import get_page
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
 
 
 def _section(page, heading_id):

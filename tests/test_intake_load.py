@@ -17,7 +17,7 @@ from datetime import timedelta
 from unittest import mock
 
 import pytest
-from django.core import mail, signing
+from django.core import mail
 from django.core.management import call_command
 from django.db import connection
 from django.test import Client
@@ -27,7 +27,7 @@ from intake import spam
 from intake.mail import send_due
 from intake.models import OutgoingEmail, Submission
 
-pytestmark = pytest.mark.postgres
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db, pytest.mark.usefixtures("demo")]
 
 THREADS = 8
 SUBMISSIONS = 200
@@ -65,7 +65,7 @@ def committed_db(django_db_setup, django_db_blocker, settings):
 
 def _post_many(count, offset):
     client = Client()
-    started = signing.dumps(time.time() - 60, salt=spam.TIMESTAMP_SALT)
+    started = spam.form_timestamp()
     codes = []
     try:
         for index in range(offset, offset + count):
