@@ -10,9 +10,11 @@ a factory-built site never meets the demo one.
 
 import io
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from django.core.management import call_command
+from django.db.models import Model
 
 from tests.helpers import clear_own_cache_keys
 
@@ -42,9 +44,69 @@ def django_db_setup(django_db_setup, django_db_blocker):
         )
 
 
+_state = {}
+
+
+def _fresh(value):
+    """``value`` re-read from the database, so one test's changes to an instance never reach the next."""
+    if isinstance(value, list | tuple):
+        return type(value)(_fresh(item) for item in value)
+    if isinstance(value, SimpleNamespace):
+        return SimpleNamespace(**{name: _fresh(item) for name, item in vars(value).items()})
+    if isinstance(value, Model):
+        return type(value)._default_manager.get(pk=value.pk)
+    return value
+
+
+@pytest.fixture(scope="session")
+def _site_tree_content(django_db_setup, django_db_blocker):
+    from django.db import connection
+
+    from tests.factories import build_site
+
+    with django_db_blocker.unblock():
+        _state["migrated"] = connection.creation.serialize_db_to_string()
+        try:
+            tree = build_site()
+        except BaseException:
+            _back_to_migrated()
+            raise
+    yield tree
+    with django_db_blocker.unblock():
+        _back_to_migrated()
+
+
+def _back_to_migrated():
+    """Remove the small site: the database as it was right after the migrations."""
+    from django.db import connection
+
+    if "migrated" in _state:
+        call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
+        connection.creation.deserialize_db_from_string(_state.pop("migrated"))
+        # flush restarted the id sequences (PostgreSQL): move them past the restored rows
+        from django.apps import apps
+        from django.core.management.color import no_style
+
+        statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models(include_auto_created=True))
+        with connection.cursor() as cursor:
+            for statement in statements:
+                cursor.execute(statement)
+
+
+@pytest.fixture
+def site_tree(_site_tree_content, db):
+    """A small bilingual site built by ``tests/factories.py`` (see ``build_site``).
+
+    Built once per session and committed; each test's own changes are rolled
+    back. Returns a namespace of its Dutch and English pages and snippets.
+    """
+    return _fresh(_site_tree_content)
+
+
 @pytest.fixture(scope="session")
 def _demo_content(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
+        _back_to_migrated()  # when the small site was built
         call_command("load_demo", stdout=io.StringIO())
 
 
@@ -58,8 +120,19 @@ def demo(_demo_content, db):
 
 
 def pytest_collection_modifyitems(config, items):
-    """Tests that use the demo run last: before them the test database has no demo content."""
+    """Tests that use the demo run last: before them the test database has no demo content.
+
+    The demo and the small factory-built site never share the database: the
+    demo is loaded into the migrated, empty database once all tests of the
+    small site have run.
+    """
     items.sort(key=lambda item: "demo" in getattr(item, "fixturenames", ()))
+
+
+@pytest.fixture(autouse=True)
+def _not_both_sites(request):
+    names = request.fixturenames
+    assert not ("demo" in names and "site_tree" in names), "a test uses either the demo or the small site"
 
 
 @pytest.fixture(autouse=True)

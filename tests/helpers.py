@@ -57,10 +57,17 @@ def get_page(client, url, **extra):
     return Page(response)
 
 
+def _backend(cache):
+    """The cache backend itself: ``django.core.cache.cache`` is a proxy that isinstance() cannot see through."""
+    alias = getattr(cache, "_alias", None)
+    return cache._connections[alias] if alias else cache
+
+
 def own_cache_keys(cache):
     """The keys this test run has in ``cache`` (for Redis: only those under its own KEY_PREFIX)."""
     from django.core.cache.backends.redis import RedisCache
 
+    cache = _backend(cache)
     if isinstance(cache, RedisCache):
         if not cache.key_prefix:
             raise RuntimeError("A Redis cache in tests needs a KEY_PREFIX of its own (config/settings/test.py)")
@@ -73,6 +80,7 @@ def clear_own_cache_keys(cache):
     """Empty the cache of this test run, never anyone else's keys in a shared Redis."""
     from django.core.cache.backends.redis import RedisCache
 
+    cache = _backend(cache)
     if isinstance(cache, RedisCache):
         keys = own_cache_keys(cache)
         if keys:
