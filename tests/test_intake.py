@@ -463,6 +463,13 @@ def test_purge_anonymises_after_retention_and_deletes_old_spam(submission, clien
     assert purge() == (0, 0)  # safe to run again
 
 
-def test_intake_page_only_under_the_home_page():
-    assert IntakePage.parent_page_types == ["home.HomePage"]
-    assert IntakePage.objects.filter(locale__language_code="nl").count() == 1
+def test_intake_page_only_under_the_home_page_and_once():
+    from home.models import HomePage, StandardPage
+
+    intake = IntakePage.objects.get(locale__language_code="nl")
+    home = HomePage.objects.get(locale__language_code="nl")
+    assert intake.get_parent().specific == home
+    assert not IntakePage.can_create_at(home), "a second intake page under the same home"
+    intake.delete()
+    assert IntakePage.can_create_at(home)
+    assert not IntakePage.can_create_at(StandardPage.objects.filter(locale__language_code="nl").first())
