@@ -93,7 +93,7 @@ def test_postgres_tests_run_alone_leave_the_configured_database_unchanged():
         conn.execute(f'CREATE DATABASE "{scratch}"')
     try:
         subprocess.run(
-            [sys.executable, "manage.py", "migrate", "--noinput", "-v0"], env=env, cwd=ROOT, check=True, timeout=600
+            [sys.executable, "manage.py", "migrate", "--noinput", "-v0"], env=env, cwd=ROOT, check=True, timeout=1800
         )
         before = _table_counts(psycopg, server.replace("dbname=postgres", f"dbname={scratch}"))
         result = subprocess.run(
@@ -111,7 +111,7 @@ def test_postgres_tests_run_alone_leave_the_configured_database_unchanged():
             cwd=ROOT,
             capture_output=True,
             text=True,
-            timeout=900,
+            timeout=1800,
         )
         assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
         assert " 2 passed" in result.stdout, result.stdout[-3000:]
