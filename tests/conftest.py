@@ -1,26 +1,163 @@
+"""Shared fixtures: a test database that is really a test database, a cache of the test's own, the demo on request.
+
+The session starts from an empty, migrated test database. Tests build the
+few pages they need with the factories in ``tests/factories.py``; a test that
+needs the whole demo site asks for the ``demo`` fixture. The demo is then
+loaded once, committed to the test database, and every test that uses it
+runs after all tests that do not (see ``pytest_collection_modifyitems``), so
+a factory-built site never meets the demo one.
+"""
+
 import io
+from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from django.core.management import call_command
+from django.db.models import Model
+
+from tests.helpers import clear_own_cache_keys
+
+
+def _is_test_database(name):
+    name = str(name or "")
+    return Path(name).name.startswith("test_") or "mode=memory" in name or name == ":memory:"
 
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Every test database starts with the demo content, as a newcomer's site does."""
+    """Stop before any write when the default database is not a test database.
+
+    pytest-django only creates a test database for the aliases its collected
+    tests declare (``django_db`` marker, ``db`` fixture, ...); a fixture that
+    unblocks the database without that would otherwise write into whatever
+    ``DATABASE_URL`` names.
+    """
+    from django.db import connection
+
+    name = connection.settings_dict["NAME"]
+    if not _is_test_database(name):
+        pytest.exit(
+            f"The tests would use the database {name!r}, which is not a test database: "
+            "mark the tests that use the database with @pytest.mark.django_db.",
+            returncode=3,
+        )
+
+
+_state = {}
+
+
+def _fresh(value):
+    """``value`` re-read from the database, so one test's changes to an instance never reach the next."""
+    if isinstance(value, list | tuple):
+        return type(value)(_fresh(item) for item in value)
+    if isinstance(value, SimpleNamespace):
+        return SimpleNamespace(**{name: _fresh(item) for name, item in vars(value).items()})
+    if isinstance(value, Model):
+        return type(value)._default_manager.get(pk=value.pk)
+    return value
+
+
+@pytest.fixture(scope="session")
+def _site_tree_content(django_db_setup, django_db_blocker):
+    from django.db import connection
+
+    from tests.factories import build_site
+
     with django_db_blocker.unblock():
+        _state["migrated"] = connection.creation.serialize_db_to_string()
+        try:
+            tree = build_site()
+        except BaseException:
+            _back_to_migrated()
+            raise
+    yield tree
+    with django_db_blocker.unblock():
+        _back_to_migrated()
+
+
+def _back_to_migrated():
+    """Remove the small site: the database as it was right after the migrations."""
+    from django.db import connection
+
+    if "migrated" in _state:
+        call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
+        connection.creation.deserialize_db_from_string(_state.pop("migrated"))
+        # flush restarted the id sequences (PostgreSQL): move them past the restored rows
+        from django.apps import apps
+        from django.core.management.color import no_style
+
+        statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models(include_auto_created=True))
+        with connection.cursor() as cursor:
+            for statement in statements:
+                cursor.execute(statement)
+
+
+@pytest.fixture
+def site_tree(_site_tree_content, db):
+    """A small bilingual site built by ``tests/factories.py`` (see ``build_site``).
+
+    Built once per session and committed; each test's own changes are rolled
+    back. Returns a namespace of its Dutch and English pages and snippets.
+    """
+    return _fresh(_site_tree_content)
+
+
+@pytest.fixture(scope="session")
+def _demo_content(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        _back_to_migrated()  # when the small site was built
         call_command("load_demo", stdout=io.StringIO())
+
+
+@pytest.fixture
+def demo(_demo_content, db):
+    """The whole demo site (both languages), as a newcomer's `make run` has it.
+
+    Loaded once per session and committed to the test database; each test's
+    own changes are rolled back as usual.
+    """
+
+
+DATABASE_FIXTURES = {"db", "client", "admin_client", "django_user_model"}
+
+
+def _uses_the_database(item):
+    names = set(getattr(item, "fixturenames", ()))
+    return item.get_closest_marker("django_db") is not None or bool(names & DATABASE_FIXTURES)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests that use the demo run last: before them the test database has no demo content.
+
+    A test that uses the database and does not ask for the small site
+    (``site_tree``) gets the demo, so a test never meets an empty site by
+    accident. The demo and the small factory-built site never share the
+    database: the demo is loaded into the migrated, empty database once all
+    tests of the small site have run.
+    """
+    for item in items:
+        names = getattr(item, "fixturenames", None)
+        if names is not None and "site_tree" not in names and "demo" not in names and _uses_the_database(item):
+            names.append("demo")
+    items.sort(key=lambda item: "demo" in getattr(item, "fixturenames", ()))
+
+
+@pytest.fixture(autouse=True)
+def _not_both_sites(request):
+    names = request.fixturenames
+    assert not ("demo" in names and "site_tree" in names), "a test uses either the demo or the small site"
 
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    """Wagtail caches site root paths; each test starts from the database."""
+    """Wagtail caches site root paths; each test starts from the database.
+
+    Only this test run's own keys are removed: with ``REDIS_URL`` set the
+    cache may be a Redis that others use too (see config/settings/test.py).
+    """
     from django.core.cache import cache
 
-    cache.clear()
+    clear_own_cache_keys(cache)
     yield
-    cache.clear()
-
-
-@pytest.fixture
-def demo(django_db_setup):
-    """The whole demo content. Loaded once for the session today; tests that need it ask for it by name."""
+    clear_own_cache_keys(cache)

@@ -55,3 +55,35 @@ def get_page(client, url, **extra):
     response = client.get(url, **extra)
     assert response.status_code == 200, f"{url} answered {response.status_code}"
     return Page(response)
+
+
+def _backend(cache):
+    """The cache backend itself: ``django.core.cache.cache`` is a proxy that isinstance() cannot see through."""
+    alias = getattr(cache, "_alias", None)
+    return cache._connections[alias] if alias else cache
+
+
+def own_cache_keys(cache):
+    """The keys this test run has in ``cache`` (for Redis: only those under its own KEY_PREFIX)."""
+    from django.core.cache.backends.redis import RedisCache
+
+    cache = _backend(cache)
+    if isinstance(cache, RedisCache):
+        if not cache.key_prefix:
+            raise RuntimeError("A Redis cache in tests needs a KEY_PREFIX of its own (config/settings/test.py)")
+        client = cache._cache.get_client(write=True)
+        return [key.decode() for key in client.scan_iter(match=f"{cache.key_prefix}:*", count=500)]
+    return list(cache._cache)  # LocMemCache: a dictionary of this process alone
+
+
+def clear_own_cache_keys(cache):
+    """Empty the cache of this test run, never anyone else's keys in a shared Redis."""
+    from django.core.cache.backends.redis import RedisCache
+
+    cache = _backend(cache)
+    if isinstance(cache, RedisCache):
+        keys = own_cache_keys(cache)
+        if keys:
+            cache._cache.get_client(write=True).delete(*keys)
+    else:
+        cache.clear()

@@ -8,7 +8,7 @@ from wagtail.users.models import UserProfile
 from home.roles import EDITORS
 from tests.helpers import Page
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_tree")]
 
 DUTCH = {"lang": "nl", "words": ["Pagina's", "Afbeeldingen", "Documenten", "Uitloggen"]}
 ENGLISH = {"lang": "en", "words": ["Pages", "Images", "Documents", "Log out"]}

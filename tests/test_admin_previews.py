@@ -27,7 +27,7 @@ from home.roles import EDITORS
 from intake.models import IntakePage, Submission
 from intake.wagtail_hooks import SubmissionViewSet
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
 
 PROJECT_APPS = {"home", "programmes", "cases", "menukaart", "intake"}
 PAGE_MODELS = [model for model in get_page_models() if model._meta.app_label in PROJECT_APPS]

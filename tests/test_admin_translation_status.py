@@ -7,7 +7,7 @@ from wagtail.models import Locale
 from home.models import StandardPage
 from home.translation_status import page_translation_statuses
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
 
 
 def _status_of(slug):

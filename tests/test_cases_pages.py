@@ -8,7 +8,7 @@ from cases.models import CaseIndexPage, CasePage, CaseProgramme, CaseTheme, Them
 from programmes.models import ProgrammePage
 from tests.helpers import get_page
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
 
 FLAGSHIP = {
     "nl": {

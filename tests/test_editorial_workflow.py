@@ -26,7 +26,7 @@ from menukaart.models import ServiceCategory
 from programmes.models import Partner
 from tests.helpers import get_page
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
 
 SLUG = "buurtwerkplaats"
 PHASES = ["Verkenning met de buurt", "Pilot in de werkplaats"]

@@ -11,7 +11,7 @@ from wagtail.models import Locale, Page
 
 from tests.helpers import get_page
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
 
 COOKIE_ALLOWED = {"IntakePage": {"csrftoken"}}
 

@@ -1,19 +1,26 @@
 """Listings run a fixed number of queries whatever the number of items (3 versus 30).
 
-Each test renders once to warm up (image renditions are made on the first
-render), then counts the queries of a second render, adds items, and counts
-again.
+The small site of tests/factories.py has its items in Dutch and English;
+the items added here are Dutch pages with a published English translation,
+so an English listing really grows. Each test renders once to warm up (image
+renditions are made on the first render), then counts the queries of a
+second render, adds items, and counts again; both times the listing must show
+the items of its own language.
 """
+
+import re
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 
-from cases.models import CaseIndexPage, CasePage, CaseProgramme, CaseTheme, Theme
-from programmes.models import Partner, ProgrammeIndexPage, ProgrammePage, ProgrammePartner
+from cases.models import CaseIndexPage, CasePage, CaseProgramme, CaseTheme
+from programmes.models import Partner, ProgrammePage, ProgrammePartner
+from tests.factories import CasePageFactory, PartnerFactory, ProgrammePageFactory, bilingual
 
 pytestmark = pytest.mark.django_db
+
+CARD_TITLE = re.compile(r'class="card__title"><a href="[^"]*">([^<]*)</a>')
 
 
 def count_queries(client, url):
@@ -21,103 +28,141 @@ def count_queries(client, url):
     with CaptureQueriesContext(connection) as context:
         response = client.get(url)
     assert response.status_code == 200
-    return len(context)
+    return len(context), response.content.decode()
 
 
-def _dutch(model, **lookup):
-    return model.objects.get(locale__language_code="nl", **lookup)
+def card_titles(html):
+    return sorted(CARD_TITLE.findall(html))
 
 
-def add_cases(count):
-    """Cases shaped like the demo ones: an image, two themes, a programme, a key figure."""
-    index = _dutch(CaseIndexPage)
-    image = _dutch(CasePage, slug="missie-030").image
-    themes = list(Theme.objects.filter(locale__language_code="nl"))
-    programmes = list(ProgrammePage.objects.filter(locale__language_code="nl"))
+def live_titles(model, language, **lookup):
+    return sorted(
+        model.objects.live().filter(locale__language_code=language, **lookup).values_list("title", flat=True)
+    )
+
+
+def add_cases(tree, count):
+    """Cases shaped like the small site's: an image, two themes, a programme, a key figure; Dutch and English."""
+    themes = [dutch for dutch, _english in tree.themes]
+    programmes = [dutch for dutch, _english in tree.programmes]
     for number in range(count):
-        index.add_child(
-            instance=CasePage(
-                title=f"Extra case {number}",
-                slug=f"extra-case-{number}",
-                client=f"Client {number}",
-                result_summary="A result.",
-                challenge="<p>A question.</p>",
-                first_published_at=timezone.now(),
-                image=image,
-                key_figures=[("key_figures", {"title": "", "figures": [{"value": "7", "label": "things"}]})],
-                theme_links=[CaseTheme(theme=themes[number % 5]), CaseTheme(theme=themes[(number + 1) % 5])],
-                programme_links=[CaseProgramme(programme=programmes[number % 3])],
-            )
+        bilingual(
+            CasePageFactory,
+            parent=tree.cases_nl,
+            title=f"Extra case {number}",
+            image=tree.image,
+            theme_links=[CaseTheme(theme=themes[number % 2])]
+            + ([CaseTheme(theme=themes[1])] if number % 3 == 0 else []),
+            programme_links=[CaseProgramme(programme=programmes[number % 2])],
+            english_fields={"title": f"Extra case {number} in English", "slug": f"extra-case-{number}"},
         )
 
 
-def add_programmes(count):
-    index = _dutch(ProgrammeIndexPage)
-    image = _dutch(ProgrammePage, slug="challenges").image
-    partners = list(Partner.objects.filter(locale__language_code="nl"))
-    for number in range(count):
-        index.add_child(
-            instance=ProgrammePage(
-                title=f"Extra programme {number}",
-                slug=f"extra-programme-{number}",
-                lead="A programme.",
-                start_year=2000 + number,
-                image=image,
-                partner_links=[ProgrammePartner(partner=partners[number % len(partners)])],
-            )
+def add_programmes(tree, count, first=0):
+    partners = [dutch for dutch, _english in tree.partners]
+    for number in range(first, first + count):
+        bilingual(
+            ProgrammePageFactory,
+            parent=tree.programmes_nl,
+            title=f"Extra programma {number}",
+            image=tree.image,
+            start_year=2000 + number,
+            partner_links=[ProgrammePartner(partner=partners[number % len(partners)])],
+            english_fields={"title": f"Extra programme {number}", "slug": f"extra-programme-{number}"},
         )
 
 
 def add_partners(count):
-    for number in range(count):
-        Partner.objects.create(
-            name=f"Extra partner {number}", kind=Partner.Kind.COMPANY, website="https://example.org/"
+    return [
+        bilingual(
+            PartnerFactory,
+            name=f"Extra partner {number}",
+            kind=Partner.Kind.SOCIAL_ENTERPRISE,
+            english_fields={"name": f"Extra partner {number} (en)"},
         )
+        for number in range(count)
+    ]
 
 
-@pytest.mark.parametrize("url", ["/nl/cases/", "/en/cases/", "/en/cases/?theme=werk"])
-def test_case_overview_query_count_is_fixed(client, url, monkeypatch):
+@pytest.mark.parametrize(
+    ("url", "language", "theme", "few", "many"),
+    [
+        ("/nl/cases/", "nl", None, 3, 30),
+        ("/en/cases/", "en", None, 3, 30),
+        ("/en/cases/?theme=werk", "en", "werk", 2, 16),
+    ],
+)
+def test_case_overview_query_count_is_fixed(client, site_tree, url, language, theme, few, many, monkeypatch):
     monkeypatch.setattr(CaseIndexPage, "per_page", 50)  # all cases on one page
-    with_3 = count_queries(client, url)
-    add_cases(27)
-    with_30 = count_queries(client, url)
-    print(f"{url}: {with_3} queries with 3 cases, {with_30} with 30")
+    lookup = {"theme_links__theme__slug": theme} if theme else {}
+    with_3, html = count_queries(client, url)
+    assert card_titles(html) == live_titles(CasePage, language, **lookup)
+    assert len(card_titles(html)) == few
+    add_cases(site_tree, 27)
+    with_30, html = count_queries(client, url)
+    assert card_titles(html) == live_titles(CasePage, language, **lookup)
+    assert len(card_titles(html)) == many
+    if language == "en":
+        assert "Extra case 0 in English" in card_titles(html)
+    print(f"{url}: {with_3} queries with {few} cases, {with_30} with {many}")
     assert with_30 == with_3
 
 
-@pytest.mark.parametrize("url", ["/nl/programmas/", "/en/programmes/"])
-def test_programme_overview_query_count_is_fixed(client, url):
-    with_3 = count_queries(client, url)
-    add_programmes(27)
-    with_30 = count_queries(client, url)
+@pytest.mark.parametrize(("url", "language"), [("/nl/programmas/", "nl"), ("/en/programmes/", "en")])
+def test_programme_overview_query_count_is_fixed(client, site_tree, url, language):
+    add_programmes(site_tree, 1)
+    with_3, html = count_queries(client, url)
+    assert card_titles(html) == live_titles(ProgrammePage, language)
+    assert len(card_titles(html)) == 3
+    add_programmes(site_tree, 27, first=1)
+    with_30, html = count_queries(client, url)
+    assert card_titles(html) == live_titles(ProgrammePage, language)
+    assert len(card_titles(html)) == 30
     print(f"{url}: {with_3} queries with 3 programmes, {with_30} with 30")
     assert with_30 == with_3
 
 
-@pytest.mark.parametrize("url", ["/nl/programmas/challenges/", "/en/programmes/challenges/"])
-def test_programme_page_query_count_is_fixed(client, url):
-    challenges = _dutch(ProgrammePage, slug="challenges")
-    partners = list(Partner.objects.filter(locale__language_code="nl"))
-    for partner in partners[:3]:
-        ProgrammePartner.objects.create(page=challenges, partner=partner)
-    with_3 = count_queries(client, url)
-    for partner in partners[3:]:
-        ProgrammePartner.objects.create(page=challenges, partner=partner)
-    add_cases(27)
-    with_more = count_queries(client, url)
-    print(
-        f"{url}: {with_3} queries with 3 partners and 1 case, {with_more} with {len(partners)} partners and 10 cases"
-    )
-    assert with_more == with_3
+PARTNER_NAME = re.compile(r'class="partner-list__name"><a href="[^"]*">([^<]*)</a>')
 
 
-@pytest.mark.parametrize("url", ["/nl/", "/en/"])
-def test_hub_query_count_is_fixed(client, url):
-    with_3 = count_queries(client, url)
-    add_programmes(27)
-    add_cases(27)
-    add_partners(30)
+@pytest.mark.parametrize(
+    ("url", "language"), [("/nl/programmas/programma-0/", "nl"), ("/en/programmes/programme-0/", "en")]
+)
+def test_programme_page_query_count_is_fixed(client, site_tree, url, language):
+    programme = site_tree.programmes[0][0 if language == "nl" else 1]
+    extra = [pair[0 if language == "nl" else 1] for pair in add_partners(28)]
+    ProgrammePartner.objects.create(page=programme, partner=extra[0])
+    with_few, html = count_queries(client, url)
+    assert len(PARTNER_NAME.findall(html)) == 3
+    assert len(card_titles(html)) == 2  # the small site's cases 0 and 2 came out of programme 0
+    for partner in extra[1:]:
+        ProgrammePartner.objects.create(page=programme, partner=partner)
+    add_cases(site_tree, 27)
+    with_more, html = count_queries(client, url)
+    assert sorted(PARTNER_NAME.findall(html)) == sorted(p.partner.name for p in programme.partner_links.all())
+    assert len(PARTNER_NAME.findall(html)) == 30
+    cases = live_titles(CasePage, language, programme_links__programme=programme)
+    assert card_titles(html) == cases and len(cases) == 16
+    print(f"{url}: {with_few} queries with 3 partners and 2 cases, {with_more} with 30 partners and 16 cases")
+    assert with_more == with_few
+
+
+@pytest.mark.parametrize(("url", "language"), [("/nl/", "nl"), ("/en/", "en")])
+def test_hub_query_count_is_fixed(client, site_tree, url, language):
+    with_few, html = count_queries(client, url)
+    add_programmes(site_tree, 27)
+    add_cases(site_tree, 27)
+    partners = add_partners(30)
     CasePage.objects.update(feature_on_home=True)
-    with_30 = count_queries(client, url)
-    print(f"{url}: {with_3} queries with the demo content, {with_30} with 30 more programmes, cases and partners")
-    assert with_30 == with_3
+    with_30, html = count_queries(client, url)
+    hub_partners = html[html.index('id="hub-partners"') :]
+    for pair in partners:
+        name = pair[0 if language == "nl" else 1].name
+        assert f">{name}<" in hub_partners, name
+    running = live_titles(ProgrammePage, language, status=ProgrammePage.Status.RUNNING)
+    hub_programmes = html[
+        html.index('id="hub-programmes"') : html.index("</section>", html.index('id="hub-programmes"'))
+    ]
+    assert sorted(CARD_TITLE.findall(hub_programmes)) == running and len(running) == 28
+    print(f"{url}: {with_few} queries with the small site, {with_30} with 30 more programmes, cases and partners")
+    assert with_30 == with_few

@@ -8,7 +8,7 @@ from cases.models import CasePage
 from home.hub import HUB_SECTIONS_HOOK, HubSection
 from tests.helpers import get_page
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
 
 
 def _section(page, heading_id):

@@ -27,7 +27,7 @@ from intake import spam
 from intake.mail import send_due
 from intake.models import OutgoingEmail, Submission
 
-pytestmark = pytest.mark.postgres
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db, pytest.mark.usefixtures("demo")]
 
 THREADS = 8
 SUBMISSIONS = 200

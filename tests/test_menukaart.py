@@ -17,7 +17,7 @@ from menukaart.models import MenukaartPage, ServicePage
 from menukaart.prices import NBSP
 from tests.helpers import get_page
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
 
 MENU = {"nl": "/nl/menukaart/", "en": "/en/service-menu/"}
 

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from programmes.models import Partner, ProgrammePage
 from tests.helpers import get_page
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
 
 
 @pytest.mark.parametrize(

@@ -16,3 +16,15 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # Tasks run at once in the test process; tests of the worker path switch to the database backend.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# With REDIS_URL set, the tests share a Redis with whoever else uses it: every
+# run gets a key prefix of its own, and tests remove only keys under it
+# (tests/helpers.py clear_own_cache_keys), never the whole database.
+if CACHES["default"]["BACKEND"].endswith("RedisCache"):  # noqa: F405
+    import uuid
+
+    CACHES["default"]["KEY_PREFIX"] = f"sif-test-{uuid.uuid4().hex[:12]}"  # noqa: F405
+
+# The time trap of the intake form: tests send forms at once instead of
+# waiting; the test of the trap itself sets it back.
+INTAKE_MIN_FILL_SECONDS = 0
