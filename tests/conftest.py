@@ -139,6 +139,9 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         names = getattr(item, "fixturenames", None)
         if names is not None and "site_tree" not in names and "demo" not in names and _uses_the_database(item):
+            # The session-wide load goes first, as it would in the closure pytest sorts by scope:
+            # set up after the test's transaction began, it would be rolled back with the test.
+            names.insert(0, "_demo_content")
             names.append("demo")
     items.sort(key=lambda item: "demo" in getattr(item, "fixturenames", ()))
 
