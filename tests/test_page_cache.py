@@ -16,7 +16,7 @@ from tests.helpers import Page
 from tests.test_admin_previews import page_form_data
 from tests.test_intake import valid_data
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
 
 CASE = {"nl": "/nl/cases/gemeente-utrecht/", "en": "/en/cases/gemeente-utrecht/"}
 PUBLIC_URLS = [
