@@ -58,6 +58,7 @@ def environment(page_cache):
         SECURE_SSL_REDIRECT="false",
         SECURE_HSTS_SECONDS="0",
         SIF_VAR_DIR=str(VAR),
+        SIF_SITE_HOST=f"127.0.0.1:{PORT}",  # the demo site's host (load_demo)
         SIF_PAGE_CACHE="on" if page_cache else "off",
         GUNICORN_BIND=f"127.0.0.1:{PORT}",
         GUNICORN_WORKERS="2",
