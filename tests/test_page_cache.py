@@ -248,3 +248,42 @@ def test_without_a_frontend_cache_nothing_is_sent(settings, django_capture_on_co
     with django_capture_on_commit_callbacks(execute=True):
         page.save_revision().publish()
     assert PURGED == []
+
+
+def test_moving_a_page_purges_its_old_address_and_the_lists(client):
+    page = CasePage.objects.get(slug="gemeente-utrecht", locale__language_code="nl")
+    old_url = page.url
+    index = page.get_parent()
+    assert client.get(old_url).status_code == 200
+    assert client.get(index.url)["X-Page-Cache"] in ("miss", "hit")
+    assert client.get(index.url)["X-Page-Cache"] == "hit"
+    page.move(index.get_parent(), pos="last-child")
+    moved = client.get(old_url)
+    assert moved.status_code == 301, "the old address is no longer served from the cache"
+    assert moved["Location"] == "/nl/gemeente-utrecht/"  # Wagtail's automatic redirect
+    assert client.get(index.url)["X-Page-Cache"] == "miss"
+
+
+def test_deleting_a_page_purges_it(client):
+    page = CasePage.objects.get(slug="gemeente-utrecht", locale__language_code="nl")
+    assert client.get(CASE["nl"])["X-Page-Cache"] == "miss"
+    page.delete()
+    assert client.get(CASE["nl"]).status_code == 404
+
+
+def test_draft_saves_keep_the_cache(client):
+    page = CasePage.objects.get(slug="gemeente-utrecht", locale__language_code="nl")
+    client.get(CASE["nl"])
+    page.title = "Alleen een concept"
+    page.save_revision()
+    response = client.get(CASE["nl"])
+    assert response["X-Page-Cache"] == "hit"
+    assert "Alleen een concept" not in response.content.decode()
+
+
+def test_head_is_answered_from_the_cache(client, django_assert_num_queries):
+    client.get(CASE["nl"])
+    with django_assert_num_queries(0):
+        response = client.head(CASE["nl"])
+    assert response.status_code == 200
+    assert response["X-Page-Cache"] == "hit"
