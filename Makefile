@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test lint setup stack stack-stop
+.PHONY: run test lint setup stack stack-stop bench
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -42,3 +42,8 @@ stack: $(VENV)/.installed
 
 stack-stop:
 	bash scripts/stack.sh stop
+
+# Throughput of the production app server, page cache off and on, against a static file
+# (scripts/bench.py, docs/performance.md): PostgreSQL sif_p_bench, Redis DB 10, port 18931.
+bench: $(VENV)/.installed
+	$(PY) scripts/bench.py

@@ -10,6 +10,7 @@ active language with one query per model, whatever the number of objects.
 """
 
 from django.conf import settings
+from django.db.models.signals import post_delete, post_save
 from django.urls import translate_url
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
@@ -49,10 +50,31 @@ def menu_pages(request):
     return _cached(request, "menu_pages", compute)
 
 
-def active_locale(request):
-    """The Locale of the active language, looked up once per request."""
+_locales = {}  # language code -> Locale, per process; emptied whenever a Locale is saved or deleted
+
+
+def _forget_locales(**kwargs):
+    _locales.clear()
+
+
+post_save.connect(_forget_locales, sender=Locale, dispatch_uid="sif-forget-locales")
+post_delete.connect(_forget_locales, sender=Locale, dispatch_uid="sif-forget-locales")
+
+
+def current_locale():
+    """The Locale of the active language. Locales hardly ever change, so each process looks
+    each one up once instead of once per use (several per page); a saved or deleted Locale
+    empties the memo."""
     language = get_language()
-    return _cached(request, f"locale:{language}", Locale.get_active)
+    locale = _locales.get(language)
+    if locale is None:
+        locale = _locales[language] = Locale.get_active()
+    return locale
+
+
+def active_locale(request):
+    """The Locale of the active language (kept for callers that pass the request)."""
+    return current_locale()
 
 
 SITE_PAGES = ("intake", "privacy", "accessibility")
@@ -89,7 +111,7 @@ def localized(page):
     """The live translation of ``page`` in the active language, else ``page`` itself."""
     if page is None:
         return None
-    translated = page.get_translation_or_none(Locale.get_active())
+    translated = page.get_translation_or_none(current_locale())
     if translated is not None and translated.live:
         return translated
     return page
@@ -173,7 +195,7 @@ def localized_many(objects):
     objects = list(objects)
     if not objects:
         return objects
-    locale = Locale.get_active()
+    locale = current_locale()
     model = type(objects[0])
     translations = model.objects.filter(locale=locale, translation_key__in={obj.translation_key for obj in objects})
     if issubclass(model, Page):
@@ -187,7 +209,7 @@ def one_per_translation(objects):
 
     For lists fetched in all languages at once, e.g. every partner for the hub.
     """
-    locale_id = Locale.get_active().pk
+    locale_id = current_locale().pk
     chosen = {}
     for obj in objects:
         if obj.translation_key not in chosen or obj.locale_id == locale_id:

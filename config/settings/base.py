@@ -55,6 +55,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "home.resilience.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous page cache: before the session, so that a hit touches neither it nor the database.
+    "home.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -131,6 +133,13 @@ if os.environ.get("REDIS_URL"):
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Anonymous full-page cache (home/page_cache.py): SIF_PAGE_CACHE=off turns it off (make bench
+# measures both). Entries live PAGE_CACHE_TIMEOUT seconds at most (purges are exact anyway);
+# browsers and proxies may keep a page PAGE_CACHE_MAX_AGE seconds, then revalidate with the ETag.
+PAGE_CACHE_ENABLED = os.environ.get("SIF_PAGE_CACHE", "on").lower() not in ("off", "0", "false")
+PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "600"))
+PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "60"))
 
 # Background work (intake e-mail, Wagtail's own tasks) goes through django-tasks to the
 # database; `python manage.py db_worker` runs it (docs/deploy.md).

@@ -28,3 +28,6 @@ if CACHES["default"]["BACKEND"].endswith("RedisCache"):  # noqa: F405
 # The time trap of the intake form: tests send forms at once instead of
 # waiting; the test of the trap itself sets it back.
 INTAKE_MIN_FILL_SECONDS = 0
+
+# The page cache would answer a test's second request from the first; its own tests turn it on.
+PAGE_CACHE_ENABLED = False

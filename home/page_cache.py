@@ -1,0 +1,273 @@
+"""Anonymous full-page cache in the shared Django cache (Redis in production).
+
+What is cached: the 200 answer to an anonymous GET of a public page, keyed by
+host, path, query string and language, for ``PAGE_CACHE_TIMEOUT`` seconds. A
+hit is served before the session, the database or a template is touched.
+
+What never is:
+- anything for a visitor with a session cookie or an ``Authorization`` header
+  (logged-in editors: they neither read nor fill the cache) and the admin,
+  documents and previews (previews are served under /admin/; a response whose
+  request is a preview is refused too);
+- a response that sets a cookie, says ``Cache-Control: private/no-store/no-cache``,
+  varies on something other than the cookie, the language or the encoding, or
+  is not a 200;
+- the intake form. It carries a CSRF token tied to the visitor's cookie and a
+  signed, single-use form token with a time stamp (intake/forms.py), so one
+  visitor's copy cannot be served to another: the page sets the CSRF cookie
+  and is refused by the rule above (``CSRF_COOKIE_NEEDS_UPDATE`` is checked as
+  well, for a visitor who already has the cookie). Caching it without the
+  tokens and adding them per request would save one page render on a page
+  that is visited far less than it is posted to; not worth the risk.
+
+Purging is exact: every key contains a *generation*, a random token kept in
+the cache under one key. Publishing, unpublishing, moving or deleting a page,
+saving a live page, and changing a snippet, a site setting, a site or an image
+(things pages show) replaces the token, so no page rendered before the change
+is ever served again, by any instance (they share the cache). The token is
+replaced at once and again when the transaction commits, so a request that
+rendered the old content during the transaction cannot leave it behind. When
+the cache loses the token (eviction, a restarted Redis) a new one is drawn:
+old entries become unreachable rather than current.
+
+When ``WAGTAILFRONTENDCACHE`` is configured, the same events purge the pages
+from the front-end cache or CDN through ``wagtail.contrib.frontend_cache``:
+the page and its translations, and every live page (they all show menus,
+settings and lists that may include it).
+
+When Redis is down, ``home.resilience.ForgivingRedisCache`` answers "not
+cached": no generation can be read, and pages are served uncached. A purge
+while Redis is unreachable is lost; entries expire after ``PAGE_CACHE_TIMEOUT``.
+
+Public responses carry ``Cache-Control: public, max-age=PAGE_CACHE_MAX_AGE``
+and a strong ETag; a matching ``If-None-Match`` gets a 304.
+
+Settings: ``PAGE_CACHE_ENABLED`` (env ``SIF_PAGE_CACHE=off`` turns it off),
+``PAGE_CACHE_TIMEOUT``, ``PAGE_CACHE_MAX_AGE``.
+"""
+
+import functools
+import hashlib
+import logging
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
+from django.db import transaction
+from django.http import HttpResponse, HttpResponseNotModified
+from django.utils.cache import cc_delim_re
+from django.utils.http import parse_etags
+from django.utils.translation import get_language_from_request
+
+logger = logging.getLogger(__name__)
+
+GENERATION_KEY = "sif:page-cache:generation"
+EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/django-admin/", "/_util/")
+# Vary headers that the key or the anonymous rule already cover.
+KEYED_VARY = {"cookie", "accept-language", "accept-encoding"}
+REFUSED_CACHE_CONTROL = {"private", "no-store", "no-cache"}
+# Page fields that Wagtail saves for drafts, locks and workflows: saving only these
+# does not change what visitors see.
+ADMIN_ONLY_PAGE_FIELDS = {
+    "latest_revision",
+    "latest_revision_created_at",
+    "has_unpublished_changes",
+    "draft_title",
+    "locked",
+    "locked_at",
+    "locked_by",
+    "wagtail_admin_comments",
+}
+
+
+def enabled():
+    return getattr(settings, "PAGE_CACHE_ENABLED", True)
+
+
+def generation(create=True):
+    """The current token, or None when the cache cannot give one (then nothing is cached)."""
+    token = cache.get(GENERATION_KEY)
+    if token is None and create:
+        cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+        token = cache.get(GENERATION_KEY)
+    return token
+
+
+def _new_generation():
+    cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+
+
+def invalidate():
+    """Make every cached page unreachable now and once more when the transaction commits."""
+    _new_generation()
+    transaction.on_commit(_new_generation)
+
+
+def cache_key(request, token):
+    try:
+        host = request.get_host()
+    except DisallowedHost:
+        return None
+    language = get_language_from_request(request, check_path=True)
+    parts = "\n".join([host, request.path, request.META.get("QUERY_STRING", ""), language])
+    return f"sif:page:{token}:{hashlib.sha256(parts.encode()).hexdigest()}"
+
+
+def _anonymous(request):
+    return settings.SESSION_COOKIE_NAME not in request.COOKIES and "HTTP_AUTHORIZATION" not in request.META
+
+
+def _eligible_request(request):
+    return request.method in ("GET", "HEAD") and not request.path.startswith(EXCLUDED_PREFIXES) and _anonymous(request)
+
+
+def _cacheable_response(request, response):
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if getattr(request, "is_preview", False) or "CSRF_COOKIE_NEEDS_UPDATE" in request.META:
+        return False
+    if "Set-Cookie" in response.headers:
+        return False
+    directives = {d.split("=")[0].strip().lower() for d in cc_delim_re.split(response.get("Cache-Control", "")) if d}
+    if directives & REFUSED_CACHE_CONTROL:
+        return False
+    vary = {v.strip().lower() for v in cc_delim_re.split(response.get("Vary", "")) if v.strip()}
+    return vary <= KEYED_VARY
+
+
+def _etag(content):
+    return f'"{hashlib.blake2b(content, digest_size=16).hexdigest()}"'
+
+
+def _public_headers(response, etag):
+    response["ETag"] = etag
+    response["Cache-Control"] = f"public, max-age={getattr(settings, 'PAGE_CACHE_MAX_AGE', 60)}"
+
+
+def _not_modified(request, etag):
+    wanted = request.META.get("HTTP_IF_NONE_MATCH")
+    if not wanted:
+        return False
+    tags = parse_etags(wanted)
+    return "*" in tags or etag in tags or etag in {t.removeprefix("W/") for t in tags}
+
+
+def _from_entry(request, entry):
+    if _not_modified(request, entry["etag"]):
+        response = HttpResponseNotModified()
+        for name in ("ETag", "Cache-Control", "Vary", "Content-Language"):
+            if name in entry["headers"]:
+                response[name] = entry["headers"][name]
+        return response
+    response = HttpResponse(entry["content"], status=entry["status"])
+    for name, value in entry["headers"].items():
+        response[name] = value
+    response["X-Page-Cache"] = "hit"
+    return response
+
+
+class PageCacheMiddleware:
+    """Serve and fill the anonymous page cache (placed before the session middleware)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not enabled() or not _eligible_request(request):
+            return self.get_response(request)
+        token = generation()
+        key = cache_key(request, token) if token else None
+        if key is not None:
+            entry = cache.get(key)
+            if entry is not None:
+                return _from_entry(request, entry)
+        response = self.get_response(request)
+        if not _cacheable_response(request, response):
+            return response
+        etag = _etag(response.content)
+        _public_headers(response, etag)
+        if key is not None and request.method == "GET":
+            headers = {name: value for name, value in response.items() if name.lower() != "x-page-cache"}
+            entry = {"status": response.status_code, "headers": headers, "content": response.content, "etag": etag}
+            cache.set(key, entry, getattr(settings, "PAGE_CACHE_TIMEOUT", 600))
+            response["X-Page-Cache"] = "miss"
+        if _not_modified(request, etag):
+            return _from_entry(request, {"etag": etag, "headers": dict(response.items())})
+        return response
+
+
+# --- purging ---------------------------------------------------------------------------------
+
+
+def _frontend_cache_configured():
+    return bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
+
+
+def _purge_frontend(pages=()):
+    """The given pages (and their translations) and every live page, from the front-end cache."""
+    from wagtail.contrib.frontend_cache.utils import PurgeBatch
+    from wagtail.models import Page
+
+    batch = PurgeBatch()
+    for page in pages:
+        batch.add_pages(page.get_translations(inclusive=True))
+    batch.add_pages(Page.objects.live())
+    batch.purge()
+
+
+def purge(pages=(), reason=""):
+    invalidate()
+    logger.info("Page cache purged: %s", reason)
+    if _frontend_cache_configured():
+        pages = list(pages)
+        transaction.on_commit(lambda: _purge_frontend(pages))
+
+
+def _on_page_event(sender, instance, **kwargs):
+    purge([instance], f"{sender.__name__} {instance.pk}")
+
+
+def _on_page_saved(sender, instance, update_fields=None, **kwargs):
+    if update_fields is not None and set(update_fields) <= ADMIN_ONLY_PAGE_FIELDS:
+        return
+    if instance.live:
+        purge([instance], f"{sender.__name__} {instance.pk} saved")
+
+
+def _on_any_change(sender, instance, **kwargs):
+    if sender in content_models():
+        purge((), f"{sender._meta.label} {instance.pk} changed")
+
+
+@functools.cache
+def content_models():
+    """Models, besides pages, whose changes show on public pages.
+
+    Read on the first save, not at start-up: snippets register after this app is ready.
+    """
+    from django.apps import apps
+    from wagtail.contrib.settings.models import BaseSiteSetting
+    from wagtail.images import get_image_model
+    from wagtail.models import Locale, Site
+    from wagtail.snippets.models import get_snippet_models
+
+    settings_models = [m for m in apps.get_models() if issubclass(m, BaseSiteSetting)]
+    return frozenset({*get_snippet_models(), *settings_models, Site, Locale, get_image_model()})
+
+
+def connect_signals():
+    """Called from HomeConfig.ready(): every event that changes what a visitor sees."""
+    from django.db.models.signals import post_delete, post_save
+    from wagtail.models import Page, get_page_models
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    for model in get_page_models():
+        page_published.connect(_on_page_event, sender=model, dispatch_uid=f"page-cache-published-{model._meta.label}")
+        page_unpublished.connect(_on_page_event, sender=model, dispatch_uid=f"page-cache-unpub-{model._meta.label}")
+        post_save.connect(_on_page_saved, sender=model, dispatch_uid=f"page-cache-saved-{model._meta.label}")
+        post_delete.connect(_on_page_event, sender=model, dispatch_uid=f"page-cache-deleted-{model._meta.label}")
+    post_save.connect(_on_page_saved, sender=Page, dispatch_uid="page-cache-saved-page")
+    post_page_move.connect(_on_page_event, dispatch_uid="page-cache-moved")
+    post_save.connect(_on_any_change, dispatch_uid="page-cache-content-saved")
+    post_delete.connect(_on_any_change, dispatch_uid="page-cache-content-deleted")
