@@ -173,7 +173,7 @@ class RoomRequestBlock(blocks.StructBlock):
 
     The button opens the site's intake form (Site settings) in the page's language with
     ``?topic=room``: a short request without the 30-character social question or the menu.
-    Without an intake page the box is not shown.
+    Without an intake page the box is not shown (home/templates/home/blocks/room_request.html).
     """
 
     title = blocks.CharBlock(max_length=120, label=_("Title"))
