@@ -10,7 +10,6 @@ import time
 from unittest import mock
 
 import pytest
-from django.core import signing
 from django.core.management import call_command
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
@@ -56,7 +55,7 @@ def run_worker(max_tasks=None):
 
 
 def post_question(client, capture, index):
-    started = signing.dumps(time.time() - 60, salt=spam.TIMESTAMP_SALT)
+    started = spam.form_timestamp(started_at=time.time() - 60)
     url = "/nl/vraagstuk/" if index % 2 else "/en/your-question/"
     begin = time.perf_counter()
     with capture(execute=True):  # the commit's callbacks (the enqueue) run, as in a real request

@@ -9,7 +9,6 @@ address longer than the 254 characters the database column holds.
 import time
 
 import pytest
-from django.core import signing
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -90,7 +89,7 @@ def _valid_post(**changes):
         "phone": "030 123 4567",
         "question": "Hoe kunnen wij als organisatie sociaal ondernemen in de wijk versterken?",
         "consent": "on",
-        "started": signing.dumps(time.time() - 60, salt=spam.TIMESTAMP_SALT),
+        "started": spam.form_timestamp(started_at=time.time() - 60),
     }
     data.update(changes)
     return {key: value for key, value in data.items() if value is not None}
