@@ -177,7 +177,7 @@ class CasePage(BasePage):
         blank=True,
         max_num=1,
         verbose_name=_("testimonial"),
-        help_text=_("A quote from the client. Tick 'Example text' when it is a paraphrase."),
+        help_text=_("Words the client really said, with their agreement. Never a paraphrase."),
     )
     result = RichTextField(
         features=INLINE_RICH_TEXT_FEATURES,

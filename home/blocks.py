@@ -78,11 +78,6 @@ class QuoteBlock(blocks.StructBlock):
         label=_("Attribution"),
         help_text=_("A role or organisation. Only name a person who agreed to be quoted."),
     )
-    is_example = blocks.BooleanBlock(
-        required=False,
-        label=_("Example text"),
-        help_text=_("Tick when the quote is a paraphrase for demonstration, not a real quote."),
-    )
 
     class Meta:
         icon = "openquote"
@@ -90,9 +85,8 @@ class QuoteBlock(blocks.StructBlock):
         label = _("Quote or testimonial")
         description = _("A short quote with who said it.")
         preview_value = {
-            "quote": "Met de juiste partners werd een idee een stichting met een werkend model.",
-            "attribution": "Voormalig directeur, Social Impact Factory",
-            "is_example": True,
+            "quote": "Samen met gemeenten, bedrijven en sociaal ondernemers versnellen we sociaal ondernemen.",
+            "attribution": "Social Impact Factory",
         }
 
 
@@ -170,7 +164,31 @@ class CallToActionBlock(blocks.StructBlock):
         preview_value = {
             "title": "Leg jouw vraagstuk aan ons voor",
             "text": "Vertel ons welk maatschappelijk vraagstuk je wilt oplossen.",
-            "link": {"url": "https://example.org/", "label": "Neem contact op"},
+            "link": {"url": "/", "label": "Neem contact op"},
+        }
+
+
+class RoomRequestBlock(blocks.StructBlock):
+    """A box with a button to the short request form for a room or a desk.
+
+    The button opens the site's intake form (Site settings) in the page's language with
+    ``?topic=room``: a short request without the 30-character social question or the menu.
+    Without an intake page the box is not shown (home/templates/home/blocks/room_request.html).
+    """
+
+    title = blocks.CharBlock(max_length=120, label=_("Title"))
+    text = blocks.TextBlock(required=False, label=_("Text"))
+    button_label = blocks.CharBlock(max_length=60, label=_("Button text"))
+
+    class Meta:
+        icon = "home"
+        template = "home/blocks/room_request.html"
+        label = _("Room or desk request")
+        description = _("A box with a button to the short form for booking a meeting room or a desk.")
+        preview_value = {
+            "title": "Een zaal of werkplek boeken",
+            "text": "Vertel ons wat je wilt boeken, wanneer en voor hoeveel mensen.",
+            "button_label": "Vraag een zaal of werkplek aan",
         }
 
 
@@ -212,6 +230,7 @@ class BodyBlock(blocks.StreamBlock):
     key_figures = KeyFiguresBlock()
     steps = StepsBlock()
     call_to_action = CallToActionBlock()
+    room_request = RoomRequestBlock()
 
     class Meta:
         block_counts = {}

@@ -5,7 +5,7 @@ question sent from ``/en/`` and one from ``/nl/`` name a service or theme the
 same way. The menukaart's package composer links to the form with
 ``?service=<translation_key>`` (repeatable).
 
-These two functions are the only places where intake depends on the
+These functions are the only places where intake depends on the
 menukaart and cases apps.
 """
 
@@ -24,3 +24,25 @@ def theme_choices(locale):
 
     themes = Theme.objects.filter(locale=locale).order_by("name")
     return [(str(key), name) for key, name in themes.values_list("translation_key", "name")]
+
+
+def package(locale, values, request):
+    """The services named in ``values`` as the menukaart's package (per-unit totals), and the way back.
+
+    Returns ``(package, menukaart_url)``: ``package`` is None when no live service in
+    ``locale`` is named; ``menukaart_url`` opens the menu with the same package, or is None.
+    """
+    from menukaart.menu import Package, query, service_keys
+    from menukaart.models import MenukaartPage, ServicePage
+
+    keys = service_keys(list(values or []))
+    if not keys:
+        return None, None
+    services = list(ServicePage.objects.live().filter(locale=locale, translation_key__in=keys).order_by("path"))
+    if not services:
+        return None, None
+    menukaart = MenukaartPage.objects.live().filter(locale=locale).first()
+    url = None
+    if menukaart is not None:
+        url = menukaart.get_url(request) + query(service=[service.package_key for service in services]) + "#package"
+    return Package(services), url

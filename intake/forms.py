@@ -2,11 +2,11 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
+from django.core.validators import MinLengthValidator, RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 from . import catalogue, spam
-from .submissions import ORGANISATION_TYPES, Submission
+from .submissions import ORGANISATION_TYPES, Submission, Topic
 
 STALE_FORM_MESSAGE = _(
     "This form was open for a long time or has been sent already, so we did not take it in. "
@@ -128,6 +128,8 @@ class IntakeForm(forms.Form):
         help_text=_("Read what we keep, why and for how long in our privacy statement."),
         error_messages=_required(_("Tick the box to agree, or we cannot handle your question.")),
     )
+    # A question, or (linked from the location page with ?topic=room) a room or desk request.
+    topic = forms.ChoiceField(choices=Topic.choices, required=False, widget=forms.HiddenInput)
     # Spam checks: a field people leave empty, and when the form was shown.
     website = forms.CharField(label=_("Leave this field empty"), required=False)
     started = forms.CharField(widget=forms.HiddenInput, required=False)
@@ -142,6 +144,30 @@ class IntakeForm(forms.Form):
             self.fields["question"].widget.attrs.pop(attribute, None)
         if not self.is_bound:
             self.initial["started"] = spam.form_timestamp()
+        source = self.data if self.is_bound else self.initial
+        self.topic = source.get("topic") if source.get("topic") in Topic.values else Topic.QUESTION
+        self.initial["topic"] = self.topic
+        if self.is_room_request:
+            self._ask_for_a_room()
+
+    @property
+    def is_room_request(self):
+        return self.topic == Topic.ROOM
+
+    def _ask_for_a_room(self):
+        """A room or desk request is short: what, when and for how many; no 30-character minimum, no menu."""
+        question = self.fields["question"]
+        question.label = _("What would you like to book?")
+        question.help_text = _("A meeting room or a desk, the day or period, and for how many people.")
+        question.min_length = None
+        question.validators = [v for v in question.validators if not isinstance(v, MinLengthValidator)]
+        question.error_messages = {**question.error_messages, "required": _("Tell us what you would like to book.")}
+        question.widget.attrs["rows"] = 4
+        for name in ("themes", "services"):
+            self.fields[name].choices = []
+
+    def clean_topic(self):
+        return self.topic
 
     def clean(self):
         cleaned_data = super().clean()

@@ -19,7 +19,7 @@ from home.choices import OrganisationType
 from home.localization import site_pages
 from home.models import BasePage
 
-from . import mail, spam, tasks
+from . import catalogue, mail, spam, tasks
 from .forms import IntakeForm
 
 # The stored models are defined in submissions.py and registered through this module.
@@ -82,7 +82,8 @@ class IntakePage(BasePage):
         submission = self._submission_for(request.GET.get("sent"))
         if submission is not None:
             return self._thanks(request, submission)
-        form = IntakeForm(locale=self.locale, initial={"services": request.GET.getlist("service")})
+        initial = {"services": request.GET.getlist("service"), "topic": request.GET.get("topic")}
+        form = IntakeForm(locale=self.locale, initial=initial)
         return self._form_page(request, form)
 
     def serve_preview(self, request, mode_name):
@@ -129,6 +130,7 @@ class IntakePage(BasePage):
         with transaction.atomic():
             submission = Submission.objects.create(
                 language=self.locale.language_code,
+                topic=data["topic"],
                 organisation_name=data["organisation_name"],
                 organisation_type=data["organisation_type"],
                 contact_name=data["contact_name"],
@@ -169,7 +171,13 @@ class IntakePage(BasePage):
 
     def _form_page(self, request, form, rate_limited=False, status=200):
         context = self.get_context(request)
+        package, package_url = (None, None)
+        if not form.is_room_request:
+            package, package_url = catalogue.package(self.locale, form["services"].value(), request)
         context.update(
+            package=package,
+            package_url=package_url,
+            is_room_request=form.is_room_request,
             form=form,
             error_links=_error_links(form),
             rate_limited=rate_limited,

@@ -35,6 +35,13 @@ class Status(models.TextChoices):
     SPAM = "spam", _("Spam")
 
 
+class Topic(models.TextChoices):
+    """What the visitor asks for: a social question (the intake proper), or a room or desk at the hub."""
+
+    QUESTION = "question", _("Question")
+    ROOM = "room", _("Room or desk request")
+
+
 def _handlers():
     return Q(is_superuser=True) | Q(groups__name=HANDLERS_GROUP)
 
@@ -51,6 +58,14 @@ class Submission(models.Model):
         choices=settings.LANGUAGES,
         verbose_name=_("language"),
         help_text=_("The language of the page the question was sent from; the confirmation uses it too."),
+    )
+    topic = models.CharField(
+        max_length=20,
+        choices=Topic.choices,
+        default=Topic.QUESTION,
+        db_index=True,
+        verbose_name=_("kind of request"),
+        help_text=_("A social question, or a request to book a room or a desk (from the location page)."),
     )
     organisation_name = models.CharField(max_length=200, verbose_name=_("organisation"))
     organisation_type = models.CharField(

@@ -71,9 +71,17 @@ class SubmissionViewSet(ModelViewSet):
     index_view_class = SafeExportIndexView
     copy_view_enabled = False
     inspect_view_enabled = True
-    inspect_view_fields = [*SENT_FIELDS, "theme_titles", "service_titles", "status", "assignee", "internal_notes"]
-    list_display = ["organisation_name", "organisation_type", "status", "language", "assignee", "created_at"]
-    list_filter = ["status", "organisation_type", "language", "created_at"]
+    inspect_view_fields = [
+        "topic",
+        *SENT_FIELDS,
+        "theme_titles",
+        "service_titles",
+        "status",
+        "assignee",
+        "internal_notes",
+    ]
+    list_display = ["organisation_name", "topic", "organisation_type", "status", "language", "assignee", "created_at"]
+    list_filter = ["status", "topic", "organisation_type", "language", "created_at"]
     search_fields = ["organisation_name", "contact_name", "email", "question"]
     search_backend_name = None
     list_export = [

@@ -83,3 +83,57 @@ def test_form_sets_no_cookie_but_csrf_and_the_thank_you_page_none(browser, live_
     page.goto(live_site + "/en/your-question/")
     assert [cookie["name"] for cookie in context.cookies()] == ["csrftoken"]
     context.close()
+
+
+@pytest.mark.parametrize("language", list(FORMS))
+def test_room_request_from_the_location_page_and_the_package_summary_have_no_axe_violations(
+    browser_page, live_site, viewport, language
+):
+    """The location page's booking box leads to the short room request; the package summary sits above the form."""
+    location, button, room_h1, send, thanks = {
+        "nl": (
+            "/nl/locatie/",
+            "Vraag een zaal of werkplek aan",
+            "Een zaal of werkplek boeken",
+            "Verstuur mijn aanvraag",
+            "Bedankt voor je aanvraag",
+        ),
+        "en": (
+            "/en/location/",
+            "Request a room or a desk",
+            "Book a room or a desk",
+            "Send my request",
+            "Thank you for your request",
+        ),
+    }[language]
+    page = browser_page
+    page.set_viewport_size(viewport)
+    page.goto(live_site + location)
+    assert_no_axe_violations(page)
+    page.get_by_role("link", name=button).click()
+    page.wait_for_url(re.compile(r"\?topic=room$"))
+    assert page.get_by_role("heading", level=1).inner_text() == room_h1
+    assert_no_axe_violations(page)
+    page.fill("#id_organisation_name", f"Room {language} {viewport['width']}")
+    page.check("#id_organisation_type_4")
+    page.fill("#id_contact_name", "Sam de Vries")
+    page.fill("#id_email", "sam@example.org")
+    page.fill("#id_question", "Zaal, 12 juni, 10 man")
+    page.check("#id_consent")
+    time.sleep(MIN_FILL_SECONDS)
+    page.get_by_role("button", name=send).click()
+    page.wait_for_url(re.compile(r"\?sent="))
+    assert page.get_by_role("heading", level=1).inner_text() == thanks
+
+    menukaart = {"nl": "/nl/menukaart/", "en": "/en/service-menu/"}[language]
+    page.goto(live_site + menukaart)
+    boxes = page.locator('input[type="checkbox"][name="service"]')
+    boxes.nth(0).check()
+    boxes.nth(1).check()
+    total = page.locator("[data-package-total]").inner_text()
+    page.locator("[data-package-send]").click()
+    page.wait_for_url(re.compile(r"\?service="))
+    package = page.locator(".intake-package")
+    assert package.is_visible()
+    assert package.locator("[data-intake-package-total]").inner_text() == total, "the menukaart's per-unit totals"
+    assert_no_axe_violations(page)
