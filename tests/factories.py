@@ -25,7 +25,7 @@ from wagtail.models import Collection, Locale, Page, Site, TranslatableMixin
 
 from cases.models import CaseIndexPage, CasePage, CaseProgramme, CaseTheme, Theme
 from home.models import HomePage, SiteSettings, StandardPage
-from intake.models import IntakePage
+from intake.models import IntakePage, IntakeSettings
 from menukaart.models import MenukaartPage, ServiceCategory, ServiceForm, ServicePage
 from programmes.models import Partner, ProgrammeIndexPage, ProgrammePage, ProgrammePartner
 
@@ -346,11 +346,13 @@ def build_site():
     settings = SiteSettings.for_site(site)
     settings.email = "info@proef.example"
     settings.city = "Utrecht"
-    settings.intake_notification_email = "intake@proef.example"
     settings.intake_page = t.intake_nl
     settings.privacy_page = t.privacy_nl
     settings.accessibility_page = t.accessibility_nl
     settings.save()
+    intake_settings = IntakeSettings.for_site(site)
+    intake_settings.notification_email = "intake@proef.example"
+    intake_settings.save()
     t.settings = settings
     t.site = site
     return t
