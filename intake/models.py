@@ -17,7 +17,7 @@ from wagtail.fields import RichTextField
 
 from home.choices import OrganisationType
 from home.localization import site_pages
-from home.models import BasePage
+from home.models import BasePage, guidance
 
 from . import mail, spam, tasks
 from .forms import IntakeForm
@@ -61,6 +61,14 @@ class IntakePage(BasePage):
     )
 
     content_panels = BasePage.content_panels + [
+        guidance(
+            _(
+                "The form only takes questions while the privacy statement chosen in Settings → "
+                "Site settings is live. When it is not, visitors see a notice with the hub's "
+                "e-mail address instead of the form."
+            ),
+            _("Questions arrive under Intake → Submissions; assigning one to a colleague e-mails them."),
+        ),
         FieldPanel("lead"),
         FieldPanel("intro"),
         FieldPanel("what_happens_next"),
