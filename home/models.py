@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search import index
 
 from .blocks import BodyBlock
@@ -26,6 +26,16 @@ class _Paragraphs:
         return format_html_join("", "<p>{}</p>", ((str(text),) for text in self.paragraphs))
 
 
+_LANGUAGE_CODES = {}
+
+
+def _language_code(locale_id):
+    """A locale's language code without a query per page: locales are created once and never change code."""
+    if locale_id not in _LANGUAGE_CODES:
+        _LANGUAGE_CODES.update(Locale.objects.values_list("pk", "language_code"))
+    return _LANGUAGE_CODES.get(locale_id, "")
+
+
 class BasePage(Page):
     """Fields every public page shares: a lead paragraph under the title."""
 
@@ -43,6 +53,14 @@ class BasePage(Page):
     @property
     def meta_description(self):
         return self.search_description or self.lead
+
+    def get_admin_display_title(self):
+        """The title with its language, e.g. "Buy Social (EN)": choosers, listings and e-mails tell the two apart.
+
+        Wagtail's documented place for "extra contextual information about the page, such as
+        language". Public pages use ``title`` and never show this.
+        """
+        return f"{super().get_admin_display_title()} ({_language_code(self.locale_id).upper()})"
 
 
 class HomePage(BasePage):
