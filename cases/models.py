@@ -12,7 +12,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import INLINE_RICH_TEXT_FEATURES, KeyFiguresBlock, QuoteBlock, StepsBlock
 from home.localization import localized_many, one_per_translation
-from home.models import BasePage
+from home.models import BasePage, guidance
 from home.ordering import newest_first
 from programmes.models import ProgrammePage
 
@@ -196,6 +196,14 @@ class CasePage(BasePage):
     ]
     # The story in the order a visitor reads it, on its own tab: twelve panels on one tab were too many.
     story_panels = [
+        guidance(
+            _(
+                "Tell the story in the order a visitor reads it: the challenge, the phases, "
+                "the key figures, a quote and the result."
+            ),
+            _("Only name or quote a person who agreed to it; tick 'Example text' for a paraphrase."),
+            heading=_("How to tell the story"),
+        ),
         FieldPanel("challenge"),
         FieldPanel("phases"),
         FieldPanel("key_figures"),

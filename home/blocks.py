@@ -6,8 +6,12 @@ editors type is translatable by wagtail-localize; choices (levels, styles) are
 not, because they are the same in both languages.
 """
 
+from urllib.parse import urlsplit
+
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.contrib.table_block.blocks import TableBlock as WagtailTableBlock
+from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock
 
 # Rich text inside a page's own fields (a challenge, a problem): no headings,
@@ -222,6 +226,145 @@ class StepsBlock(blocks.StructBlock):
         }
 
 
+class VideoBlock(blocks.StructBlock):
+    """A video on another platform, as a link with its title and a transcript.
+
+    Not an embedded player: a frame from YouTube or Vimeo loads their scripts and
+    sets their cookies, which the site promises not to do (and its Content
+    Security Policy forbids). The visitor follows the link to watch.
+    """
+
+    url = blocks.URLBlock(
+        label=_("Address of the video"),
+        help_text=_("The full https address on YouTube, Vimeo or another platform."),
+    )
+    title = blocks.CharBlock(max_length=120, label=_("Title of the video"))
+    transcript = blocks.TextBlock(
+        required=False,
+        label=_("Transcript or summary"),
+        help_text=_("What is said and shown, for people who cannot watch or hear the video."),
+    )
+
+    def clean(self, value):
+        from django.core.exceptions import ValidationError
+        from wagtail.blocks import StructBlockValidationError
+
+        value = super().clean(value)
+        if urlsplit(value["url"]).scheme != "https":
+            raise StructBlockValidationError(
+                block_errors={"url": ValidationError(_("Give an address that starts with https://."))}
+            )
+        return value
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["host"] = urlsplit(value["url"]).hostname.removeprefix("www.") if value["url"] else ""
+        return context
+
+    class Meta:
+        icon = "media"
+        template = "home/blocks/video.html"
+        label = _("Video")
+        description = _("A video on YouTube or Vimeo: a link with its title and a transcript, no embedded player.")
+        preview_value = {
+            "url": "https://www.youtube.com/watch?v=example",
+            "title": "Zo werkt een impact challenge",
+            "transcript": "Ondernemers, gemeenten en bedrijven vertellen hoe ze samen een vraagstuk aanpakten.",
+        }
+
+
+class DocumentBlock(blocks.StructBlock):
+    """A document to download, with its type and size so visitors know what they get."""
+
+    document = DocumentChooserBlock(label=_("Document"))
+    title = blocks.CharBlock(
+        required=False,
+        max_length=120,
+        label=_("Link text"),
+        help_text=_("Leave empty to use the document's title."),
+    )
+    description = blocks.TextBlock(required=False, label=_("Description"))
+
+    def get_preview_value(self):
+        """The newest document in the library; without one, an unsaved example (the picker only shows it)."""
+        from wagtail.documents import get_document_model
+
+        Document = get_document_model()  # noqa: N806
+        document = Document.objects.order_by("-created_at").first() or Document(
+            id=0, title="Jaarverslag", file="documents/jaarverslag.pdf", file_size=245760
+        )
+        return blocks.StructValue(
+            self, [("document", document), ("title", ""), ("description", "Wat we in een jaar deden, in cijfers.")]
+        )
+
+    class Meta:
+        icon = "doc-full"
+        template = "home/blocks/document.html"
+        label = _("Document download")
+        description = _("A link to download a document, with its file type and size.")
+
+
+class TableBlock(WagtailTableBlock):
+    """A table whose text wagtail-localize offers for translation, cell by cell.
+
+    wagtail-localize does not know Wagtail's table block: without these two methods the
+    English page would keep the Dutch cells (and creating a translation fails). Cells
+    without a letter (numbers, amounts) are the same in both languages and are copied.
+    """
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault(
+            "table_options",
+            {"contextMenu": ["row_above", "row_below", "remove_row", "col_left", "col_right", "remove_col"]},
+        )
+        super().__init__(**kwargs)
+
+    @staticmethod
+    def _has_words(text):
+        return isinstance(text, str) and any(character.isalpha() for character in text)
+
+    def get_translatable_segments(self, value):
+        from wagtail_localize.segments import StringSegmentValue
+
+        if not value:
+            return []
+        segments = []
+        if self._has_words(value.get("table_caption")):
+            segments.append(StringSegmentValue("caption", value["table_caption"]))
+        for row_index, row in enumerate(value.get("data") or []):
+            for column_index, cell in enumerate(row):
+                if self._has_words(cell):
+                    segments.append(StringSegmentValue(f"r{row_index}c{column_index}", cell))
+        return segments
+
+    def restore_translated_segments(self, value, segments):
+        value = {**value, "data": [list(row) for row in value.get("data") or []]}
+        for segment in segments:
+            text = segment.render_text()
+            if segment.path == "caption":
+                value["table_caption"] = text
+                continue
+            row_index, column_index = (int(part) for part in segment.path[1:].split("c"))
+            value["data"][row_index][column_index] = text
+        return value
+
+    class Meta:
+        icon = "table"
+        template = "home/blocks/table.html"
+        label = _("Table")
+        description = _("A table with a header row and a caption. Use it for data, not for layout.")
+        preview_value = {
+            "first_row_is_table_header": True,
+            "first_col_is_header": False,
+            "table_caption": "Zo werkten we",
+            "data": [
+                ["Fase", "Wat we deden", "Wat het opleverde"],
+                ["Verkenning", "Gesprekken met partners", "Een model"],
+                ["Experiment", "Pilots met ondernemers", "Lessen"],
+            ],
+        }
+
+
 class BodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = ParagraphBlock()
@@ -231,6 +374,9 @@ class BodyBlock(blocks.StreamBlock):
     steps = StepsBlock()
     call_to_action = CallToActionBlock()
     room_request = RoomRequestBlock()
+    video = VideoBlock()
+    document = DocumentBlock()
+    table = TableBlock()
 
     class Meta:
         block_counts = {}

@@ -1,13 +1,39 @@
 from django.db import models
+from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search import index
 
 from .blocks import BodyBlock
 from .hub import hub_sections
+
+GUIDANCE_HEADING = _("How to fill in this page")
+
+
+def guidance(*paragraphs, heading=GUIDANCE_HEADING):
+    """A help panel of plain-text paragraphs, translated when the editor opens the form."""
+    return HelpPanel(content=_Paragraphs(paragraphs), heading=heading, classname="help-block help-info")
+
+
+class _Paragraphs:
+    def __init__(self, paragraphs):
+        self.paragraphs = paragraphs
+
+    def __str__(self):
+        return format_html_join("", "<p>{}</p>", ((str(text),) for text in self.paragraphs))
+
+
+_LANGUAGE_CODES = {}
+
+
+def _language_code(locale_id):
+    """A locale's language code without a query per page: locales are created once and never change code."""
+    if locale_id not in _LANGUAGE_CODES:
+        _LANGUAGE_CODES.update(Locale.objects.values_list("pk", "language_code"))
+    return _LANGUAGE_CODES.get(locale_id, "")
 
 
 class BasePage(Page):
@@ -27,6 +53,14 @@ class BasePage(Page):
     @property
     def meta_description(self):
         return self.search_description or self.lead
+
+    def get_admin_display_title(self):
+        """The title with its language, e.g. "Buy Social (EN)": choosers, listings and e-mails tell the two apart.
+
+        Wagtail's documented place for "extra contextual information about the page, such as
+        language". Public pages use ``title`` and never show this.
+        """
+        return f"{super().get_admin_display_title()} ({_language_code(self.locale_id).upper()})"
 
 
 class HomePage(BasePage):
@@ -67,7 +101,20 @@ class StandardPage(BasePage):
         help_text=_("The content of the page, built from blocks. Start sections with a heading block."),
     )
 
-    content_panels = BasePage.content_panels + [FieldPanel("lead"), FieldPanel("body")]
+    content_panels = BasePage.content_panels + [
+        guidance(
+            _(
+                "Start every section with a Heading block (h2); the page title is the only h1. "
+                "Every image needs alt text, or tick 'decorative' when it adds nothing."
+            ),
+            _(
+                "Editors submit the page for review; a moderator publishes it. "
+                "The English page is made with Translate once the Dutch page is approved."
+            ),
+        ),
+        FieldPanel("lead"),
+        FieldPanel("body"),
+    ]
     search_fields = BasePage.search_fields + [index.SearchField("body")]
     # Inside a language tree only: at the Wagtail root a page has no language home and no address.
     parent_page_types = ["home.HomePage", "home.StandardPage"]

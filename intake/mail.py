@@ -19,6 +19,7 @@ from django.db.models import F
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from wagtail.users.models import UserProfile
 
 from .submissions import OutgoingEmail
 
@@ -83,8 +84,34 @@ def queue(submission, notification_address):
     return emails
 
 
-def _compose(submission, kind, to, reply_to, language):
-    context = {"submission": submission, "admin_url": _admin_url(submission)}
+def queue_assignment(submission, assigned_by):
+    """Tell the new assignee a question is theirs. Call inside the transaction that saved the assignment.
+
+    Nobody is told of what they did themselves, nor without an address. The mail names
+    the organisation and links to the admin; the sender's personal data stay there.
+    It is in the assignee's admin language.
+    """
+    assignee = submission.assignee
+    if assignee is None or assignee == assigned_by or not assignee.email:
+        return None
+    return _compose(
+        submission,
+        OutgoingEmail.Kind.ASSIGNMENT,
+        to=assignee.email,
+        reply_to="",
+        language=_admin_language(assignee),
+        extra={"assignee": assignee, "assigned_by": assigned_by},
+    )
+
+
+def _admin_language(user):
+    """The language the user chose for the admin, else the site's (Dutch)."""
+    chosen = UserProfile.objects.filter(user=user).values_list("preferred_language", flat=True).first()
+    return chosen or settings.LANGUAGE_CODE
+
+
+def _compose(submission, kind, to, reply_to, language, extra=None):
+    context = {"submission": submission, "admin_url": _admin_url(submission), **(extra or {})}
     with translation.override(language):
         subject = render_to_string(f"intake/email/{kind}_subject.txt", context)
         body_text = render_to_string(f"intake/email/{kind}.txt", context)

@@ -17,7 +17,7 @@ from wagtail.fields import RichTextField
 
 from home.choices import OrganisationType
 from home.localization import site_pages
-from home.models import BasePage
+from home.models import BasePage, guidance
 
 from . import catalogue, mail, spam, tasks
 from .forms import IntakeForm
@@ -61,6 +61,14 @@ class IntakePage(BasePage):
     )
 
     content_panels = BasePage.content_panels + [
+        guidance(
+            _(
+                "The form only takes questions while the privacy statement chosen in Settings → "
+                "Site settings is live. When it is not, visitors see a notice with the hub's "
+                "e-mail address instead of the form."
+            ),
+            _("Questions arrive under Intake → Submissions; assigning one to a colleague e-mails them."),
+        ),
         FieldPanel("lead"),
         FieldPanel("intro"),
         FieldPanel("what_happens_next"),
@@ -77,6 +85,9 @@ class IntakePage(BasePage):
         verbose_name = _("intake page")
 
     def serve(self, request, *args, **kwargs):
+        if self._privacy_statement(request) is None:
+            # No consent without a statement to consent to: nothing is read from a POST, nothing stored.
+            return self._closed_page(request)
         if request.method == "POST":
             return self._receive(request)
         submission = self._submission_for(request.GET.get("sent"))
@@ -165,9 +176,32 @@ class IntakePage(BasePage):
         return Submission.objects.filter(pk=pk, anonymised_at__isnull=True).first()
 
     @staticmethod
-    def _privacy_url(request):
+    def _privacy_statement(request):
+        """The live privacy statement the consent box links to; None when unset, unpublished or expired.
+
+        An expired page counts as gone even before ``publish_scheduled`` has unpublished it.
+        """
         privacy = site_pages(request)["privacy"]
+        if privacy is None or privacy.expired or (privacy.expire_at and privacy.expire_at <= timezone.now()):
+            return None
+        return privacy
+
+    def _privacy_url(self, request):
+        privacy = self._privacy_statement(request)
         return privacy.get_url(request) if privacy else ""
+
+    def _closed_page(self, request):
+        """The notice shown instead of the form while there is no live privacy statement.
+
+        Status 200, not 503: this is an editorial state, not a server failure. nginx retries
+        another app instance on a 503 (``proxy_next_upstream http_503``) and monitoring reads
+        503 as an outage; the visitor needs the notice and the hub's address either way.
+        """
+        context = self.get_context(request)
+        context.update(form=None, intake_closed=True)
+        response = TemplateResponse(request, self.get_template(request), context)
+        response["Cache-Control"] = "no-store"  # reopens the moment the statement is live again
+        return response
 
     def _form_page(self, request, form, rate_limited=False, status=200):
         context = self.get_context(request)

@@ -144,6 +144,7 @@ class OutgoingEmail(models.Model):
     class Kind(models.TextChoices):
         NOTIFICATION = "notification", _("Notification to the hub")
         CONFIRMATION = "confirmation", _("Confirmation to the sender")
+        ASSIGNMENT = "assignment", _("Assignment to a handler")
 
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="emails")
     kind = models.CharField(max_length=20, choices=Kind.choices)
@@ -161,7 +162,12 @@ class OutgoingEmail(models.Model):
     objects = OutgoingEmailQuerySet.as_manager()
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["submission", "kind"], name="intake_one_email_per_kind")]
+        constraints = [
+            # One notification and one confirmation per submission; a question can be assigned more than once.
+            models.UniqueConstraint(
+                fields=["submission", "kind"], condition=~Q(kind="assignment"), name="intake_one_email_per_kind"
+            )
+        ]
 
     def __str__(self):
         return f"{self.get_kind_display()} #{self.submission_id}"

@@ -1,5 +1,6 @@
 """The "Intake" menu: intake handlers triage submissions in the Wagtail admin."""
 
+from django.db import transaction
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -7,11 +8,13 @@ from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.components import Component
+from wagtail.admin.views.generic.models import EditView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from . import mail, tasks
 from .export import SafeExportIndexView
 from .models import Status, Submission
 
@@ -62,6 +65,19 @@ class SubmissionForm(WagtailAdminModelForm):
             field.label_from_instance = lambda user: user.get_full_name() or user.get_username()
 
 
+class SubmissionEditView(EditView):
+    """Saving a new assignee queues an e-mail to them; the worker sends it after the commit."""
+
+    def save_instance(self):
+        assigned = "assignee" in self.form.changed_data
+        submission = super().save_instance()  # inside form_valid's transaction
+        if assigned:
+            email = mail.queue_assignment(submission, assigned_by=self.request.user)
+            if email is not None:
+                transaction.on_commit(lambda: tasks.send_intake_mail.enqueue([email.pk]), robust=True)
+        return submission
+
+
 class SubmissionViewSet(ModelViewSet):
     model = Submission
     name = "intake_submissions"
@@ -69,6 +85,7 @@ class SubmissionViewSet(ModelViewSet):
     icon = "mail"
     menu_label = _("Submissions")
     index_view_class = SafeExportIndexView
+    edit_view_class = SubmissionEditView
     copy_view_enabled = False
     inspect_view_enabled = True
     inspect_view_fields = [

@@ -23,6 +23,7 @@ from wagtail.models import get_page_models
 from wagtail.snippets.models import get_snippet_models
 from wagtail_localize.models import Translation
 
+from home.blocks import TableBlock
 from home.roles import EDITORS
 from intake.models import IntakePage, Submission
 from intake.wagtail_hooks import SubmissionViewSet
@@ -228,7 +229,7 @@ def test_every_block_has_a_description(where, block):
 
 def _is_plain_field(block):
     """A one-line field (a deliverable, say) has nothing to show beyond its label and help text."""
-    return isinstance(block, blocks.FieldBlock) and not isinstance(block, blocks.RichTextBlock)
+    return isinstance(block, blocks.FieldBlock) and not isinstance(block, blocks.RichTextBlock | TableBlock)
 
 
 def _has_preview_value(block):
@@ -319,4 +320,12 @@ def test_the_checks_cover_the_whole_project():
         "SiteSettings.email",
         "IntakeSettings.notification_email",
     } <= dict(EDITOR_FIELDS).keys()
-    assert {where.split(".")[-1] for where, _ in PICKER_BLOCKS} >= {"heading", "paragraph", "figure", "steps"}
+    assert {where.split(".")[-1] for where, _ in PICKER_BLOCKS} >= {
+        "heading",
+        "paragraph",
+        "figure",
+        "steps",
+        "video",
+        "document",
+        "table",
+    }
