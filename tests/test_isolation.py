@@ -4,6 +4,7 @@ Run alone or all together, with ``DATABASE_URL`` or ``REDIS_URL`` pointing at
 a database a developer uses, the tests leave it as it was.
 """
 
+import json
 import os
 import subprocess
 import sys
@@ -21,11 +22,14 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def _settings_cache(env):
     """CACHES['default'] as the test settings build it in a fresh process with ``env``."""
-    code = "import config.settings.test as s; print(repr(s.CACHES['default']))"
+    code = (
+        "import json, config.settings.test as s; c = s.CACHES['default'];"
+        " print(json.dumps({'BACKEND': c['BACKEND'], 'KEY_PREFIX': c.get('KEY_PREFIX', '')}))"
+    )
     result = subprocess.run(
         [sys.executable, "-c", code], env={**os.environ, **env}, cwd=ROOT, capture_output=True, text=True, check=True
     )
-    return eval(result.stdout)  # noqa: S307 - our own settings dictionary
+    return json.loads(result.stdout)
 
 
 def test_with_redis_each_test_run_gets_a_key_prefix_of_its_own():
