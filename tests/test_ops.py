@@ -217,3 +217,20 @@ def test_production_upload_limits_are_set():
 
     assert base.WAGTAILIMAGES_MAX_UPLOAD_SIZE == 10 * 1024 * 1024
     assert base.WAGTAILDOCS_MAX_UPLOAD_SIZE == 20 * 1024 * 1024
+
+
+@pytest.mark.django_db
+def test_the_stack_admin_gets_this_checkouts_password_when_the_database_outlived_another(settings, tmp_path):
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+
+    settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8080"
+    settings.VAR_DIR = tmp_path
+    get_user_model().objects.create_superuser("admin", "admin@sif.example", "from-an-older-clone-1")
+    (tmp_path / "admin-password").write_text("this-checkouts-password\n")
+
+    call_command("ensure_stack_admin", stdout=io.StringIO())
+
+    admin = get_user_model().objects.get(username="admin")
+    assert admin.check_password("this-checkouts-password")
+    assert not admin.check_password("from-an-older-clone-1")
