@@ -18,7 +18,7 @@ setup: $(VENV)/.installed
 	@if command -v msgfmt >/dev/null; then $(PY) manage.py compilemessages --ignore=.venv -v0; \
 	else echo "msgfmt not found: using the committed .mo files"; fi
 	$(PY) manage.py load_demo
-	$(PY) manage.py ensure_dev_admin
+	$(PY) manage.py ensure_dev_admin --host $(HOST)
 
 # The task worker (intake e-mail, Wagtail's background tasks) runs beside the dev server;
 # Ctrl-C stops both (the trap stops the worker, which a background job does not get).

@@ -145,3 +145,13 @@ def test_the_development_password_passes_the_validators(settings):
     settings.DEBUG = True
     call_command("ensure_dev_admin", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert get_user_model().objects.get(username="admin").check_password(ensure_dev_admin.PASSWORD)
+
+
+@pytest.mark.django_db
+def test_the_dev_admin_login_names_the_host_make_run_serves(settings):
+    import io
+
+    settings.DEBUG = True
+    out = io.StringIO()
+    call_command("ensure_dev_admin", "--host", "127.0.0.1:8055", stdout=out)
+    assert "http://127.0.0.1:8055/admin/" in out.getvalue()

@@ -11,6 +11,9 @@ PASSWORD = "kraanvogel-lokaal-2718"  # noqa: S105
 class Command(BaseCommand):
     help = "Create a local superuser for development (refuses to run when DEBUG is off)."
 
+    def add_arguments(self, parser):
+        parser.add_argument("--host", default="127.0.0.1:8000", help="host:port of the dev server (make run HOST)")
+
     def handle(self, *args, **options):
         if not settings.DEBUG:
             raise CommandError("ensure_dev_admin is for local development only (DEBUG is off).")
@@ -21,7 +24,7 @@ class Command(BaseCommand):
             self.stdout.write("Created the local admin user.")
         self.stdout.write(
             self.style.SUCCESS(
-                f"Admin: http://127.0.0.1:8000/admin/  user '{USERNAME}', password '{PASSWORD}' "
+                f"Admin: http://{options['host']}/admin/  user '{USERNAME}', password '{PASSWORD}' "
                 "(unless you changed it)."
             )
         )
