@@ -1,7 +1,7 @@
 """Anonymous full-page cache in the shared Django cache (Redis in production).
 
 What is cached: the 200 answer to an anonymous GET of a public page, keyed by
-host, path, query string and language, for ``PAGE_CACHE_TIMEOUT`` seconds. A
+host, path, query string, language and gzip or not, for ``PAGE_CACHE_TIMEOUT`` seconds. A
 hit is served before the session, the database or a template is touched.
 
 What never is:
