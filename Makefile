@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test lint setup stack stack-stop bench
+.PHONY: run test lint setup stack stack-stop bench lighthouse
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -47,3 +47,8 @@ stack-stop:
 # (scripts/bench.py, docs/performance.md): PostgreSQL sif_p_bench, Redis DB 10, port 18931.
 bench: $(VENV)/.installed
 	$(PY) scripts/bench.py
+
+# Lighthouse (mobile, four categories) on home, a case, the menukaart and the intake of the site
+# that `make run` serves on HOST (scripts/lighthouse.sh, docs/performance.md). Not part of test or CI.
+lighthouse:
+	bash scripts/lighthouse.sh http://$(HOST)

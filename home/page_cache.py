@@ -1,7 +1,7 @@
 """Anonymous full-page cache in the shared Django cache (Redis in production).
 
 What is cached: the 200 answer to an anonymous GET of a public page, keyed by
-host, path, query string and language, for ``PAGE_CACHE_TIMEOUT`` seconds. A
+host, path, query string, language and gzip or not, for ``PAGE_CACHE_TIMEOUT`` seconds. A
 hit is served before the session, the database or a template is touched.
 
 What never is:
@@ -40,7 +40,15 @@ cached": no generation can be read, and pages are served uncached. A purge
 while Redis is unreachable is lost; entries expire after ``PAGE_CACHE_TIMEOUT``.
 
 Public responses carry ``Cache-Control: public, max-age=PAGE_CACHE_MAX_AGE``
-and a strong ETag; a matching ``If-None-Match`` gets a 304.
+and an ETag; a matching ``If-None-Match`` gets a 304.
+
+Compression: ``GZipMiddleware`` below sits just inside this one, so a page is
+compressed once when it is rendered and its hits are sent compressed as stored
+(the key holds whether the visitor accepts gzip: a client that does not gets
+its own, uncompressed copy). The ETag is the digest of the uncompressed page,
+strong on the uncompressed copy and weak (``W/``) on the compressed one, as
+Django and nginx do: both copies revalidate with a 304, and a page rendered
+again after a purge keeps its ETag when nothing in it changed.
 
 Settings: ``PAGE_CACHE_ENABLED`` (env ``SIF_PAGE_CACHE=off`` turns it off),
 ``PAGE_CACHE_TIMEOUT``, ``PAGE_CACHE_MAX_AGE``.
@@ -56,8 +64,10 @@ from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.db import transaction
 from django.http import HttpResponse, HttpResponseNotModified
+from django.middleware.gzip import GZipMiddleware as DjangoGZipMiddleware
 from django.utils.cache import cc_delim_re
 from django.utils.http import parse_etags
+from django.utils.regex_helper import _lazy_re_compile
 from django.utils.translation import get_language_from_request
 
 logger = logging.getLogger(__name__)
@@ -67,6 +77,12 @@ EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/django-admin/", "/_util/")
 # Vary headers that the key or the anonymous rule already cover.
 KEYED_VARY = {"cookie", "accept-language", "accept-encoding"}
 REFUSED_CACHE_CONTROL = {"private", "no-store", "no-cache"}
+# As django.middleware.gzip decides whether to compress.
+ACCEPTS_GZIP = _lazy_re_compile(r"\bgzip\b")
+# What is worth compressing (as nginx's gzip_types): pages, feeds, sitemaps, JSON. Not the
+# documents and images the app serves (already compressed; compressing would also drop the
+# Content-Length of a file response).
+COMPRESSIBLE_TYPES = ("text/", "application/json", "application/xml", "application/javascript", "image/svg+xml")
 # Page fields that Wagtail saves for drafts, locks and workflows: saving only these
 # does not change what visitors see.
 ADMIN_ONLY_PAGE_FIELDS = {
@@ -110,7 +126,8 @@ def cache_key(request, token):
     except DisallowedHost:
         return None
     language = get_language_from_request(request, check_path=True)
-    parts = "\n".join([host, request.path, request.META.get("QUERY_STRING", ""), language])
+    encoding = "gzip" if ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")) else "identity"
+    parts = "\n".join([host, request.path, request.META.get("QUERY_STRING", ""), language, encoding])
     return f"sif:page:{token}:{hashlib.sha256(parts.encode()).hexdigest()}"
 
 
@@ -146,11 +163,12 @@ def _public_headers(response, etag):
 
 
 def _not_modified(request, etag):
+    """``If-None-Match`` uses the weak comparison (RFC 9110 13.1.2): ``W/"x"`` matches ``"x"``."""
     wanted = request.META.get("HTTP_IF_NONE_MATCH")
     if not wanted:
         return False
     tags = parse_etags(wanted)
-    return "*" in tags or etag in tags or etag in {t.removeprefix("W/") for t in tags}
+    return "*" in tags or etag.removeprefix("W/") in {t.removeprefix("W/") for t in tags}
 
 
 def _from_entry(request, entry):
@@ -185,7 +203,8 @@ class PageCacheMiddleware:
         response = self.get_response(request)
         if not _cacheable_response(request, response):
             return response
-        etag = _etag(response.content)
+        # GZipMiddleware has set it from the uncompressed page (weak if it compressed it).
+        etag = response.get("ETag") or _etag(response.content)
         _public_headers(response, etag)
         if key is not None and request.method == "GET":
             headers = {name: value for name, value in response.items() if name.lower() != "x-page-cache"}
@@ -195,6 +214,34 @@ class PageCacheMiddleware:
         if _not_modified(request, etag):
             return _from_entry(request, {"etag": etag, "headers": dict(response.items())})
         return response
+
+
+def _will_be_cached(request, response):
+    return enabled() and _eligible_request(request) and _cacheable_response(request, response)
+
+
+class GZipMiddleware(DjangoGZipMiddleware):
+    """Django's gzip (with its BREACH mitigation), placed just inside ``PageCacheMiddleware``.
+
+    A page that the cache will keep gets its ETag from the uncompressed page first, so
+    that the compressed and the uncompressed copy share it (Django's middleware makes it
+    weak when it compresses). Only text is compressed (``COMPRESSIBLE_TYPES``). In production
+    nginx compresses only what comes uncompressed (its gzip skips a response that has a
+    ``Content-Encoding``), so nothing is compressed twice.
+    """
+
+    def process_response(self, request, response):
+        content_type = response.get("Content-Type", "").split(";")[0].strip().lower()
+        if not content_type.startswith(COMPRESSIBLE_TYPES):
+            return response
+        if (
+            not response.streaming
+            and not response.has_header("ETag")
+            and not response.has_header("Content-Encoding")
+            and _will_be_cached(request, response)
+        ):
+            response["ETag"] = _etag(response.content)
+        return super().process_response(request, response)
 
 
 # --- purging ---------------------------------------------------------------------------------

@@ -81,7 +81,7 @@ def test_form_renders_in_both_languages(client, url, lang, h1, label):
     assert label in page.text
     assert page.html.count("<h1") == 1
     assert page.find_all("input", name="started")
-    assert len(page.find_all("link", rel="stylesheet", href="/static/css/intake.css")) == 1, "linked once"
+    assert len(page.find_all("link", rel="stylesheet", href="/static/css/site.css")) == 1, "linked once"
 
 
 def test_form_sets_only_the_csrf_cookie(client):
@@ -123,7 +123,7 @@ def test_valid_question_is_stored_then_redirects_to_a_thank_you_page(client, dja
     assert thanks["Cache-Control"] == "no-store"
     page = Page(thanks)
     assert page.h1() == "Thank you for your question"
-    assert len(page.find_all("link", rel="stylesheet", href="/static/css/intake.css")) == 1, "linked once"
+    assert len(page.find_all("link", rel="stylesheet", href="/static/css/site.css")) == 1, "linked once"
     # No personal data: anyone holding the link would see it (tests/test_security_intake.py has more).
     assert "Gemeente Voorbeeld" not in page.text and "afstand tot de arbeidsmarkt" not in page.text
     assert "We send a confirmation to the e-mail address you gave" in page.text

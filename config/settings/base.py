@@ -58,6 +58,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous page cache: before the session, so that a hit touches neither it nor the database.
     "home.page_cache.PageCacheMiddleware",
+    # Just inside the page cache: a page is compressed once, when rendered; hits are sent as stored.
+    "home.page_cache.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -27,7 +27,9 @@
         nav.classList.toggle("site-nav--open", open);
     }
 
-    nav.classList.add("site-nav--enhanced");
+    /* site.css folds the menu away and shows the button on narrow screens when scripting is
+       on, from the first paint (a media query, so nothing moves when this runs); here the
+       button loses `hidden` and starts to work. */
     toggle.hidden = false;
     setOpen(false);
 
