@@ -176,6 +176,9 @@ def wrk(path):
             f"-c{CONNECTIONS}",
             f"-d{SECONDS}s",
             "--latency",
+            # As browsers ask: pages and the static file go out compressed (WhiteNoise's .gz copy).
+            "-H",
+            "Accept-Encoding: gzip",
             f"http://127.0.0.1:{PORT}{path}",
         ],
         check=True,
