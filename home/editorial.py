@@ -23,6 +23,8 @@ from wagtail_localize.models import Translation
 from wagtail_localize.views import convert
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
+from home import translation_labels
+
 
 def user_can_publish(user, instance):
     """May this user put this page or snippet live?"""
@@ -66,8 +68,11 @@ def reviewed_convert_to_alias(request, page_id):
     return convert.convert_to_alias(request, page_id)
 
 
-def editor_props(props, user, instance):
-    """The translation editor's settings, without "Convert to alias page" for users who may not publish."""
+def editor_props(props, user, instance, translation=None):
+    """The translation editor's settings: strings in blocks labelled by their full place
+    (home/translation_labels.py), and no "Convert to alias page" for users who may not publish."""
+    if translation is not None:
+        props = translation_labels.label_segments(props, translation.source.as_instance())
     if isinstance(instance, Page) and not instance.permissions_for_user(user).can_publish():
         data = json.loads(props)
         data.get("links", {})["convertToAliasUrl"] = None
