@@ -125,6 +125,12 @@ class CasePage(BasePage):
 
     page_description = _("One case study: the client's challenge, the phases, key figures and the result.")
 
+    # Copied from the Dutch case into the English one instead of asked for as strings to translate
+    # (each string costs the editor a click or two): the address is usually the client's name and the
+    # region a place name, the same in both languages. An editor may still override either in the
+    # translation editor ("Uses Dutch version" -> Edit).
+    override_translatable_fields = [SynchronizedField("slug"), SynchronizedField("region")]
+
     client = models.CharField(
         max_length=120, verbose_name=_("client"), help_text=_("The organisation the work was done for.")
     )

@@ -20,7 +20,7 @@ from wagtail.admin import messages
 from wagtail.models import DraftStateMixin, Page
 from wagtail.snippets.permissions import get_permission_name
 from wagtail_localize.models import Translation
-from wagtail_localize.views import convert
+from wagtail_localize.views import convert, submit_translations
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 from home import translation_labels
@@ -58,6 +58,30 @@ class ReviewedUpdateTranslationsView(UpdateTranslationsView):
             field.initial = False
             field.widget = forms.HiddenInput()
         return form
+
+
+class OnlyLanguageChosen:
+    """The "Translate this page" form with the one language a page can go to already ticked.
+
+    The site has two languages, so a Dutch page has one place to go; wagtail-localize shows
+    that one box unticked. A ``?select_locale=`` in the address still wins.
+    """
+
+    def get_form(self):
+        form = super().get_form()
+        if self.request.method != "POST" and not form.initial.get("locales"):
+            choices = list(form.fields["locales"].queryset)
+            if len(choices) == 1:
+                form.initial["locales"] = choices
+        return form
+
+
+class SubmitPageTranslationView(OnlyLanguageChosen, submit_translations.SubmitPageTranslationView):
+    pass
+
+
+class SubmitSnippetTranslationView(OnlyLanguageChosen, submit_translations.SubmitSnippetTranslationView):
+    pass
 
 
 def reviewed_convert_to_alias(request, page_id):

@@ -44,6 +44,16 @@ def register_reviewed_localize_urls():
             name="sif_convert_to_alias",
         ),
         path(
+            "localize/submit/page/<int:page_id>/",
+            editorial.SubmitPageTranslationView.as_view(),
+            name="sif_submit_page_translation",
+        ),
+        path(
+            "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
+            editorial.SubmitSnippetTranslationView.as_view(),
+            name="sif_submit_snippet_translation",
+        ),
+        path(
             "sif/translation/<int:translation_id>/submit-for-review/",
             editorial.submit_translation_for_review,
             name="sif_submit_translation_for_review",

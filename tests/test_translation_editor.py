@@ -3,8 +3,9 @@
 wagtail-localize labelled every string inside a step "Stappen" and every figure's text
 "Cijfers" (home/translation_labels.py says why). Here an editor opens the translation
 editor of a case through the admin, and its props show one distinct label per string;
-the figures' numbers are copied from the Dutch page and are not strings to translate, so
-the translation is complete once the text is.
+the figures' numbers, the case's address and its region are copied from the Dutch page and
+are not strings to translate, so the translation is complete once the text is. The
+"Translate this page" form comes with the one other language ticked.
 """
 
 import json
@@ -20,6 +21,7 @@ from wagtail_localize.models import StringSegment, Translation
 
 from home.roles import EDITORS
 from tests.factories import CasePageFactory, StandardPageFactory
+from tests.helpers import get_page
 from tests.test_editorial_workflow import _translation_editor_props
 
 STEPS = [
@@ -131,3 +133,31 @@ def test_table_cells_are_labelled_by_row_and_column(site_tree, editor):
     assert labels["Deelnemers"] == "Rij 1, kolom 2"
     assert labels["Verkenning"] == "Rij 2, kolom 1"
     assert "12" not in labels
+
+
+def test_a_case_address_and_region_are_copied_and_may_be_overridden(site_tree, editor):
+    case = CasePageFactory(
+        parent=site_tree.cases_nl, title="Buurtwerkplaats", slug="buurtwerkplaats", region="Overvecht"
+    )
+    translation = _translate(editor, case)
+    segments = _segments(editor, translation)
+
+    sources = [s["source"] for s in segments if s["type"] == "string"]
+    assert "Buurtwerkplaats" in sources
+    assert "buurtwerkplaats" not in sources and "Overvecht" not in sources
+    copied = {s["contentPath"]: s["value"] for s in segments if s["type"] == "synchronised_value"}
+    assert copied["slug"] == "buurtwerkplaats" and copied["region"] == "Overvecht"
+
+    translation.save_target(publish=False)
+    english = translation.get_target_instance().specific.get_latest_revision_as_object()
+    assert (english.slug, english.region) == ("buurtwerkplaats", "Overvecht")
+
+
+def test_translate_this_page_has_the_other_language_ticked(site_tree, editor):
+    case = CasePageFactory(parent=site_tree.cases_nl, title="Buurtwerkplaats")
+    page = get_page(editor, reverse("wagtail_localize:submit_page_translation", args=[case.pk]))
+
+    boxes = page.find_all("input", type="checkbox", name="locales")
+    assert len(boxes) == 1
+    assert boxes[0]["value"] == str(Locale.objects.get(language_code="en").pk)
+    assert "checked" in boxes[0]
