@@ -162,6 +162,20 @@ def guarded_image_delete(request, image_id):
     return DeleteView.as_view()(request, image_id=image_id)
 
 
+def guarded_document_delete(request, document_id):
+    """Wagtail's document delete view, refused while a live page links to the document (download block or text)."""
+    from wagtail.documents import get_document_model
+    from wagtail.documents.views.documents import DeleteView
+
+    from . import usage
+
+    document = get_object_or_404(get_document_model(), pk=document_id)
+    refusal = usage.check_delete(document)
+    if refusal:
+        return usage.refusal_response(request, refusal)
+    return DeleteView.as_view()(request, document_id=document_id)
+
+
 def move_translations_with(page, user=None):
     """After a Dutch page moved, move each translation to the translation of the new parent, in the same place.
 

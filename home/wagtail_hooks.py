@@ -113,6 +113,13 @@ def register_guarded_image_delete():
     return [path("images/<int:image_id>/delete/", editorial.guarded_image_delete, name="sif_image_delete")]
 
 
+@hooks.register("register_admin_urls", order=-100)
+def register_guarded_document_delete():
+    # Shadows wagtaildocs:delete (same address, registered first): a document behind a download block or a link
+    # in the text of a live page would leave a dead link.
+    return [path("documents/delete/<int:document_id>/", editorial.guarded_document_delete, name="sif_document_delete")]
+
+
 @hooks.register("after_move_page")
 def move_the_english_twin(request, page):
     editorial.move_translations_with(page, user=request.user)
