@@ -78,6 +78,23 @@ def test_admin_search_finds_a_case_by_its_client(editor):
     assert reverse("wagtailadmin_pages:edit", args=[case.pk]) in html
 
 
+@pytest.mark.parametrize(
+    "word",
+    [
+        "werkloosheid",  # the lead
+        "Kirkman",  # the result (rich text)
+        "partnerselectie",  # a phase (StreamField)
+    ],
+)
+def test_admin_search_finds_a_page_by_a_word_of_its_text(editor, word):
+    case = CasePage.objects.get(slug="gemeente-utrecht", locale__language_code="nl")
+    assert word.lower() not in case.title.lower()
+
+    html = editor.get(reverse("wagtailadmin_pages:search"), {"q": word}).content.decode()
+
+    assert reverse("wagtailadmin_pages:edit", args=[case.pk]) in html
+
+
 def test_the_help_menu_leads_to_the_editors_guide(editor):
     dashboard = editor.get(reverse("wagtailadmin_home")).content.decode()
     assert reverse("sif_editors_guide") in dashboard
