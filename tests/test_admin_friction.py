@@ -149,4 +149,10 @@ def test_intake_handlers_see_their_work_on_the_dashboard_and_names_in_the_assign
     assert "Nieuwe vragen: 1" in dashboard
     assert "Aan jou toegewezen en nog open: 1" in dashboard
     assert "Ilse de Intaker" in edit
+    listing = handler.get(reverse("intake_submissions:index")).content.decode()
+    assert "Ilse de Intaker" in listing and ">intaker<" not in listing
+    inspect = handler.get(reverse("intake_submissions:inspect", args=[mine.pk])).content.decode()
+    assert "Ilse de Intaker" in inspect
+    export = handler.get(reverse("intake_submissions:index"), {"export": "csv"})
+    assert "Ilse de Intaker" in b"".join(export.streaming_content).decode()
     assert "Nieuwe vragen" not in editor.get(reverse("wagtailadmin_home")).content.decode()
