@@ -104,6 +104,14 @@ def editor_props(props, user, instance, translation=None):
     return props
 
 
+def footer_links(props):
+    """Preview and delete for the footer of users who may not publish (the template's own footer)."""
+    data = json.loads(props)
+    previews = [(mode["label"], mode["url"]) for mode in data.get("previewModes") or []]
+    delete_url = data.get("links", {}).get("deleteUrl") if data.get("perms", {}).get("canDelete") else None
+    return {"previews": previews, "delete_url": delete_url}
+
+
 def review_state(user, instance):
     """What the translation editor's review bar shows for this page: None, or a dict."""
     if not isinstance(instance, Page):

@@ -161,3 +161,17 @@ def test_translate_this_page_has_the_other_language_ticked(site_tree, editor):
     assert len(boxes) == 1
     assert boxes[0]["value"] == str(Locale.objects.get(language_code="en").pk)
     assert "checked" in boxes[0]
+
+
+def test_editors_footer_offers_submit_for_review_first_and_delete_last(site_tree, editor):
+    case = CasePageFactory(parent=site_tree.cases_nl, title="Buurtwerkplaats")
+    english = _translate(editor, case).get_target_instance()
+
+    page = get_page(editor, reverse("wagtailadmin_pages:edit", args=[english.pk]))
+
+    footer = page.html[page.html.index("data-sif-translation-footer") :]
+    footer = footer[: footer.index("</footer>")]
+    assert footer.index("Vertaling ter review aanbieden") < footer.index("Voorvertoning") < footer.index("Verwijder")
+    assert reverse("wagtailadmin_pages:delete", args=[english.pk]) in footer
+    assert 'class="sif-own-footer"' in page.html  # the editor's own footer (main button "Delete") is hidden
+    assert "css/translation-editor.css" in page.html

@@ -71,7 +71,8 @@ def test_translation_goes_live_only_after_review(live_site, browser_page, manage
     expect(next_string.get_by_role("button", name=re.compile("Vertaal|Translate"))).to_be_focused()
 
     # ... and submit it for review: still not live.
-    page.get_by_role("button", name="Vertaling ter review aanbieden").click()
+    # The footer's main button (for editors: not "Delete").
+    page.locator("[data-sif-translation-footer]").get_by_role("button", name="Vertaling ter review aanbieden").click()
     expect(page.get_by_text("is ter review aangeboden")).to_be_visible()
     expect(page.locator("[data-sif-review-bar]")).to_contain_text("wacht op review")
     assert page.request.get(english_url).status == 404
