@@ -7,12 +7,11 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, TranslatableMixin
-from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import INLINE_RICH_TEXT_FEATURES, KeyFiguresBlock, QuoteBlock, StepsBlock
 from home.localization import localized_many, one_per_translation
-from home.models import BasePage, guidance
+from home.models import BasePage, guidance, text_fields
 from home.ordering import newest_first
 from programmes.models import ProgrammePage
 
@@ -125,6 +124,12 @@ class CasePage(BasePage):
 
     page_description = _("One case study: the client's challenge, the phases, key figures and the result.")
 
+    # Copied from the Dutch case into the English one instead of asked for as strings to translate
+    # (each string costs the editor a click or two): the address is usually the client's name and the
+    # region a place name, the same in both languages. An editor may still override either in the
+    # translation editor ("Uses Dutch version" -> Edit).
+    override_translatable_fields = [SynchronizedField("slug"), SynchronizedField("region")]
+
     client = models.CharField(
         max_length=120, verbose_name=_("client"), help_text=_("The organisation the work was done for.")
     )
@@ -225,12 +230,7 @@ class CasePage(BasePage):
             ObjectList(BasePage.settings_panels, heading=_("Settings")),
         ]
     )
-    search_fields = BasePage.search_fields + [
-        index.SearchField("client"),
-        index.SearchField("challenge"),
-        index.SearchField("result"),
-        index.SearchField("phases"),
-    ]
+    search_fields = BasePage.search_fields + text_fields("client", "challenge", "result", "phases")
     parent_page_types = ["cases.CaseIndexPage"]
     subpage_types = []
 

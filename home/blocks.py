@@ -16,7 +16,7 @@ from wagtail.images.blocks import ImageBlock
 
 # Rich text inside a page's own fields (a challenge, a problem): no headings,
 # because the template gives those fields their h2.
-INLINE_RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+INLINE_RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -38,7 +38,7 @@ class HeadingBlock(blocks.StructBlock):
 
 class ParagraphBlock(blocks.RichTextBlock):
     def __init__(self, **kwargs):
-        kwargs.setdefault("features", ["h3", "h4", "bold", "italic", "link", "ol", "ul"])
+        kwargs.setdefault("features", ["h3", "h4", "bold", "italic", "link", "document-link", "ol", "ul"])
         super().__init__(**kwargs)
 
     class Meta:

@@ -20,8 +20,10 @@ from wagtail.admin import messages
 from wagtail.models import DraftStateMixin, Page
 from wagtail.snippets.permissions import get_permission_name
 from wagtail_localize.models import Translation
-from wagtail_localize.views import convert
+from wagtail_localize.views import convert, submit_translations
 from wagtail_localize.views.update_translations import UpdateTranslationsView
+
+from home import translation_labels
 
 
 def user_can_publish(user, instance):
@@ -58,6 +60,30 @@ class ReviewedUpdateTranslationsView(UpdateTranslationsView):
         return form
 
 
+class OnlyLanguageChosen:
+    """The "Translate this page" form with the one language a page can go to already ticked.
+
+    The site has two languages, so a Dutch page has one place to go; wagtail-localize shows
+    that one box unticked. A ``?select_locale=`` in the address still wins.
+    """
+
+    def get_form(self):
+        form = super().get_form()
+        if self.request.method != "POST" and not form.initial.get("locales"):
+            choices = list(form.fields["locales"].queryset)
+            if len(choices) == 1:
+                form.initial["locales"] = choices
+        return form
+
+
+class SubmitPageTranslationView(OnlyLanguageChosen, submit_translations.SubmitPageTranslationView):
+    pass
+
+
+class SubmitSnippetTranslationView(OnlyLanguageChosen, submit_translations.SubmitSnippetTranslationView):
+    pass
+
+
 def reviewed_convert_to_alias(request, page_id):
     """An alias shows its source's live content, so converting is publishing."""
     page = get_object_or_404(Page, id=page_id)
@@ -66,13 +92,24 @@ def reviewed_convert_to_alias(request, page_id):
     return convert.convert_to_alias(request, page_id)
 
 
-def editor_props(props, user, instance):
-    """The translation editor's settings, without "Convert to alias page" for users who may not publish."""
+def editor_props(props, user, instance, translation=None):
+    """The translation editor's settings: strings in blocks labelled by their full place
+    (home/translation_labels.py), and no "Convert to alias page" for users who may not publish."""
+    if translation is not None:
+        props = translation_labels.label_segments(props, translation.source.as_instance())
     if isinstance(instance, Page) and not instance.permissions_for_user(user).can_publish():
         data = json.loads(props)
         data.get("links", {})["convertToAliasUrl"] = None
         return json.dumps(data)
     return props
+
+
+def footer_links(props):
+    """Preview and delete for the footer of users who may not publish (the template's own footer)."""
+    data = json.loads(props)
+    previews = [(mode["label"], mode["url"]) for mode in data.get("previewModes") or []]
+    delete_url = data.get("links", {}).get("deleteUrl") if data.get("perms", {}).get("canDelete") else None
+    return {"previews": previews, "delete_url": delete_url}
 
 
 def review_state(user, instance):
@@ -131,6 +168,20 @@ def guarded_image_delete(request, image_id):
     if refusal:
         return usage.refusal_response(request, refusal)
     return DeleteView.as_view()(request, image_id=image_id)
+
+
+def guarded_document_delete(request, document_id):
+    """Wagtail's document delete view, refused while a live page links to the document (download block or text)."""
+    from wagtail.documents import get_document_model
+    from wagtail.documents.views.documents import DeleteView
+
+    from . import usage
+
+    document = get_object_or_404(get_document_model(), pk=document_id)
+    refusal = usage.check_delete(document)
+    if refusal:
+        return usage.refusal_response(request, refusal)
+    return DeleteView.as_view()(request, document_id=document_id)
 
 
 def move_translations_with(page, user=None):

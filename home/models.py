@@ -36,6 +36,15 @@ def _language_code(locale_id):
     return _LANGUAGE_CODES.get(locale_id, "")
 
 
+def text_fields(*names):
+    """Search fields for text: site search (SearchField) and the admin's page search (AutocompleteField).
+
+    The admin's page search uses autocomplete, which sees only autocomplete fields: without them it
+    matched page titles only, and a word from a page's text (or a client's name) found nothing.
+    """
+    return [field for name in names for field in (index.SearchField(name), index.AutocompleteField(name))]
+
+
 class BasePage(Page):
     """Fields every public page shares: a lead paragraph under the title."""
 
@@ -45,7 +54,7 @@ class BasePage(Page):
         help_text=_("One or two sentences under the title. Also used as the summary in search results."),
     )
 
-    search_fields = Page.search_fields + [index.SearchField("lead")]
+    search_fields = Page.search_fields + text_fields("lead")
 
     class Meta:
         abstract = True
@@ -76,7 +85,7 @@ class HomePage(BasePage):
     )
 
     content_panels = BasePage.content_panels + [FieldPanel("lead"), FieldPanel("body")]
-    search_fields = BasePage.search_fields + [index.SearchField("body")]
+    search_fields = BasePage.search_fields + text_fields("body")
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 2
 
@@ -115,7 +124,7 @@ class StandardPage(BasePage):
         FieldPanel("lead"),
         FieldPanel("body"),
     ]
-    search_fields = BasePage.search_fields + [index.SearchField("body")]
+    search_fields = BasePage.search_fields + text_fields("body")
     # Inside a language tree only: at the Wagtail root a page has no language home and no address.
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]

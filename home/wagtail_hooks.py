@@ -44,6 +44,16 @@ def register_reviewed_localize_urls():
             name="sif_convert_to_alias",
         ),
         path(
+            "localize/submit/page/<int:page_id>/",
+            editorial.SubmitPageTranslationView.as_view(),
+            name="sif_submit_page_translation",
+        ),
+        path(
+            "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
+            editorial.SubmitSnippetTranslationView.as_view(),
+            name="sif_submit_snippet_translation",
+        ),
+        path(
             "sif/translation/<int:translation_id>/submit-for-review/",
             editorial.submit_translation_for_review,
             name="sif_submit_translation_for_review",
@@ -101,6 +111,13 @@ def refuse_bulk_removal_of_what_is_in_use(request, action_type, objects, action_
 def register_guarded_image_delete():
     # Shadows wagtailimages:delete (same address, registered first).
     return [path("images/<int:image_id>/delete/", editorial.guarded_image_delete, name="sif_image_delete")]
+
+
+@hooks.register("register_admin_urls", order=-100)
+def register_guarded_document_delete():
+    # Shadows wagtaildocs:delete (same address, registered first): a document behind a download block or a link
+    # in the text of a live page would leave a dead link.
+    return [path("documents/delete/<int:document_id>/", editorial.guarded_document_delete, name="sif_document_delete")]
 
 
 @hooks.register("after_move_page")

@@ -6,6 +6,7 @@ importing the page back.
 """
 
 from django.conf import settings
+from django.contrib import admin
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -127,6 +128,13 @@ class Submission(models.Model):
         if self.anonymised_at:
             return _("Anonymised question #%(pk)s") % {"pk": self.pk}
         return f"{self.organisation_name} ({self.created_at:%Y-%m-%d})"
+
+    @admin.display(description=_("assignee"), ordering="assignee__first_name")
+    def assignee_name(self):
+        """The assignee as colleagues know them (full name), in the admin's list, details and export."""
+        if self.assignee is None:
+            return ""
+        return self.assignee.get_full_name() or self.assignee.get_username()
 
 
 class OutgoingEmailQuerySet(models.QuerySet):

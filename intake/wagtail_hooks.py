@@ -94,10 +94,19 @@ class SubmissionViewSet(ModelViewSet):
         "theme_titles",
         "service_titles",
         "status",
-        "assignee",
+        "assignee_name",
         "internal_notes",
     ]
-    list_display = ["organisation_name", "topic", "organisation_type", "status", "language", "assignee", "created_at"]
+    # assignee_name, not assignee: a user shows as their username, which colleagues do not know each other by.
+    list_display = [
+        "organisation_name",
+        "topic",
+        "organisation_type",
+        "status",
+        "language",
+        "assignee_name",
+        "created_at",
+    ]
     list_filter = ["status", "topic", "organisation_type", "language", "created_at"]
     search_fields = ["organisation_name", "contact_name", "email", "question"]
     search_backend_name = None
@@ -115,7 +124,7 @@ class SubmissionViewSet(ModelViewSet):
         "theme_titles",
         "service_titles",
         "services",
-        "assignee",
+        "assignee_name",
         "internal_notes",
         "updated_at",
     ]

@@ -20,13 +20,12 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
-from wagtail.search import index
 
 from cases.models import CaseService
 from home.blocks import BodyBlock
 from home.choices import OrganisationType
 from home.localization import localized_many
-from home.models import BasePage
+from home.models import BasePage, text_fields
 from home.ordering import newest_first
 
 from .fields import MultipleChoiceField
@@ -92,7 +91,7 @@ class MenukaartPage(BasePage):
     )
 
     content_panels = BasePage.content_panels + [FieldPanel("lead"), FieldPanel("body")]
-    search_fields = BasePage.search_fields + [index.SearchField("body")]
+    search_fields = BasePage.search_fields + text_fields("body")
     parent_page_types = ["home.HomePage"]
     subpage_types = ["menukaart.ServicePage"]
     max_count_per_parent = 1
@@ -274,11 +273,7 @@ class ServicePage(BasePage):
         FieldPanel("body"),
         InlinePanel("programme_links", heading=_("Related programmes"), label=_("programme")),
     ]
-    search_fields = BasePage.search_fields + [
-        index.SearchField("summary"),
-        index.SearchField("audience_text"),
-        index.SearchField("body"),
-    ]
+    search_fields = BasePage.search_fields + text_fields("summary", "audience_text", "body")
     parent_page_types = ["menukaart.MenukaartPage"]
     subpage_types = []
 

@@ -10,12 +10,11 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
 from wagtail.query import PageQuerySet
-from wagtail.search import index
 
 from home.blocks import INLINE_RICH_TEXT_FEATURES, KeyFiguresBlock
 from home.choices import OrganisationType
 from home.localization import localized_many
-from home.models import BasePage
+from home.models import BasePage, text_fields
 from home.ordering import newest_first
 
 from .blocks import ApproachBlock
@@ -175,7 +174,7 @@ class ProgrammePage(BasePage):
         FieldPanel("key_figures"),
         InlinePanel("partner_links", label=_("Partners"), heading=_("Partners")),
     ]
-    search_fields = BasePage.search_fields + [index.SearchField("problem"), index.SearchField("approach")]
+    search_fields = BasePage.search_fields + text_fields("problem", "approach")
     parent_page_types = ["programmes.ProgrammeIndexPage"]
     subpage_types = []
 

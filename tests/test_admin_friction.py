@@ -78,6 +78,23 @@ def test_admin_search_finds_a_case_by_its_client(editor):
     assert reverse("wagtailadmin_pages:edit", args=[case.pk]) in html
 
 
+@pytest.mark.parametrize(
+    "word",
+    [
+        "werkloosheid",  # the lead
+        "Kirkman",  # the result (rich text)
+        "partnerselectie",  # a phase (StreamField)
+    ],
+)
+def test_admin_search_finds_a_page_by_a_word_of_its_text(editor, word):
+    case = CasePage.objects.get(slug="gemeente-utrecht", locale__language_code="nl")
+    assert word.lower() not in case.title.lower()
+
+    html = editor.get(reverse("wagtailadmin_pages:search"), {"q": word}).content.decode()
+
+    assert reverse("wagtailadmin_pages:edit", args=[case.pk]) in html
+
+
 def test_the_help_menu_leads_to_the_editors_guide(editor):
     dashboard = editor.get(reverse("wagtailadmin_home")).content.decode()
     assert reverse("sif_editors_guide") in dashboard
@@ -132,4 +149,10 @@ def test_intake_handlers_see_their_work_on_the_dashboard_and_names_in_the_assign
     assert "Nieuwe vragen: 1" in dashboard
     assert "Aan jou toegewezen en nog open: 1" in dashboard
     assert "Ilse de Intaker" in edit
+    listing = handler.get(reverse("intake_submissions:index")).content.decode()
+    assert "Ilse de Intaker" in listing and ">intaker<" not in listing
+    inspect = handler.get(reverse("intake_submissions:inspect", args=[mine.pk])).content.decode()
+    assert "Ilse de Intaker" in inspect
+    export = handler.get(reverse("intake_submissions:index"), {"export": "csv"})
+    assert "Ilse de Intaker" in b"".join(export.streaming_content).decode()
     assert "Nieuwe vragen" not in editor.get(reverse("wagtailadmin_home")).content.decode()

@@ -89,6 +89,17 @@ def test_the_demo_invents_no_quotes_or_contact_details(path):
         assert not {"email", "phone", "street_address", "postal_code", "linkedin_url", "instagram_url"} & set(setting)
 
 
+def test_pages_under_one_parent_have_distinct_titles_in_each_language():
+    """Two siblings with one title are two identical lines in a page chooser (issue 13)."""
+    titles = {}
+    for path in DATA_FILES:
+        for item in tomllib.loads(path.read_text()).get("page", []):
+            for language in ("nl", "en"):
+                titles.setdefault((item.get("parent"), language), []).append(item["title"][language])
+    for (parent, language), names in titles.items():
+        assert len(names) == len(set(names)), f"pages under {parent} share a {language} title: {sorted(names)}"
+
+
 def _load(django_capture_on_commit_callbacks):
     """Run the loader as load_demo does; wagtail-localize publishes English on commit."""
     with django_capture_on_commit_callbacks(execute=True):

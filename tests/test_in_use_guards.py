@@ -158,3 +158,36 @@ def test_deleting_an_image_used_in_a_block_is_refused(admin):
     assert Image.objects.filter(pk=image.pk).exists()
     assert 'alt="Een werkplaats"' in get_page(Client(), "/nl/fotoverslag/").html
     assert allowed.status_code == 302 and not Image.objects.filter(pk=unused.pk).exists()
+
+
+def _document(title):
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    document = get_document_model()(title=title, file=ContentFile(b"%PDF-1.4\n" + b"x" * 512, name="verslag.pdf"))
+    document._set_document_file_metadata()
+    document.save()
+    return document
+
+
+@pytest.mark.parametrize("use", ["download block", "link in the text"])
+def test_deleting_a_document_a_live_page_links_to_is_refused(admin, settings, tmp_path, use):
+    from wagtail.documents import get_document_model
+
+    settings.MEDIA_ROOT = tmp_path
+    document, unused = _document("Jaarverslag"), _document("Ongebruikt")
+    if use == "download block":
+        block = ("document", {"document": document, "title": "Jaarverslag 2025", "description": ""})
+    else:
+        block = ("paragraph", f'<p>Lees het <a linktype="document" id="{document.pk}">jaarverslag</a>.</p>')
+    home = Page.objects.get(depth=2, locale__language_code="nl")
+    page = home.add_child(instance=StandardPage(title="Verslagen", slug="verslagen", body=[block]))
+    page.save_revision().publish()
+    assert document.url in get_page(Client(), "/nl/verslagen/").html
+
+    refused = admin.post(reverse("wagtaildocs:delete", args=[document.pk]))
+    allowed = admin.post(reverse("wagtaildocs:delete", args=[unused.pk]))
+
+    _assert_refused_listing(refused, [page])
+    assert get_document_model().objects.filter(pk=document.pk).exists()
+    assert allowed.status_code == 302 and not get_document_model().objects.filter(pk=unused.pk).exists()

@@ -13,6 +13,11 @@ def sif_review_state(user, instance):
 
 
 @register.simple_tag
-def sif_editor_props(props, user, instance):
+def sif_editor_props(props, user, instance, translation=None):
     """The editor's settings as JSON; simple_tag escapes it for the data-props attribute."""
-    return editorial.editor_props(props, user, instance)
+    return editorial.editor_props(props, user, instance, translation)
+
+
+@register.simple_tag
+def sif_footer_links(props):
+    return editorial.footer_links(props)

@@ -55,22 +55,24 @@ def test_translation_goes_live_only_after_review(live_site, browser_page, manage
     # The editor asks for an English translation of the live Dutch case.
     _log_in(page, live_site, EDITOR)
     page.goto(f"{live_site}/admin/localize/submit/page/{case_id}/")
-    english = page.get_by_label("English")
-    if not english.is_checked():
-        english.check()
+    expect(page.get_by_label("English")).to_be_checked()  # the one other language, ticked already
     page.get_by_role("button", name=re.compile("Verzenden|Submit")).click()
     page.wait_for_url(re.compile(r"/admin/pages/\d+/edit/"))
     assert page.request.get(english_url).status == 404  # a draft, not live with Dutch text
 
-    # They translate the title in the translation editor.
+    # They translate the title in the translation editor; each string in a block says where it sits.
     title_segment = page.locator("li.incomplete", has_text="Repaircafé Overvecht").first
     title_segment.get_by_role("button", name=re.compile("Vertaal|Translate")).first.click()
     page.locator("textarea").first.fill("Repair café Overvecht")
-    page.get_by_role("button", name=re.compile("Opslaan|Save")).first.click()
+    page.locator("textarea").first.press("Enter")  # saves, as the Save button does
     expect(page.get_by_text("Repair café Overvecht").first).to_be_visible()
+    # The next string to translate has the focus: the editor goes on from the keyboard.
+    next_string = page.locator("li.incomplete", has_text="Buurtbewoners repareren samen.").first
+    expect(next_string.get_by_role("button", name=re.compile("Vertaal|Translate"))).to_be_focused()
 
     # ... and submit it for review: still not live.
-    page.get_by_role("button", name="Vertaling ter review aanbieden").click()
+    # The footer's main button (for editors: not "Delete").
+    page.locator("[data-sif-translation-footer]").get_by_role("button", name="Vertaling ter review aanbieden").click()
     expect(page.get_by_text("is ter review aangeboden")).to_be_visible()
     expect(page.locator("[data-sif-review-bar]")).to_contain_text("wacht op review")
     assert page.request.get(english_url).status == 404
