@@ -174,4 +174,4 @@ def test_editors_footer_offers_submit_for_review_first_and_delete_last(site_tree
     assert footer.index("Vertaling ter review aanbieden") < footer.index("Voorvertoning") < footer.index("Verwijder")
     assert reverse("wagtailadmin_pages:delete", args=[english.pk]) in footer
     assert 'class="sif-own-footer"' in page.html  # the editor's own footer (main button "Delete") is hidden
-    assert "css/translation-editor.css" in page.html
+    assert "sif-admin/translation-editor.css" in page.html
