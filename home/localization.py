@@ -40,14 +40,24 @@ def current_home(request):
     return homes.get(get_language()) or homes.get(settings.LANGUAGE_CODE)
 
 
-def menu_pages(request):
-    """Live pages under the visitor's home page that editors marked 'show in menus'."""
+def sections(request):
+    """The live pages right under the visitor's home page, in tree order (content types selected)."""
 
     def compute():
         home = current_home(request)
-        return list(home.get_children().live().in_menu()) if home else []
+        return list(home.get_children().live().select_related("content_type")) if home else []
 
-    return _cached(request, "menu_pages", compute)
+    return _cached(request, "sections", compute)
+
+
+def section_page(request, model):
+    """The first live page of type ``model`` right under the visitor's home page (an overview), or None."""
+    return next((page for page in sections(request) if issubclass(page.specific_class or Page, model)), None)
+
+
+def menu_pages(request):
+    """Live pages under the visitor's home page that editors marked 'show in menus'."""
+    return _cached(request, "menu_pages", lambda: [page for page in sections(request) if page.show_in_menus])
 
 
 _locales = {}  # language code -> Locale, per process; emptied whenever a Locale is saved or deleted
@@ -70,6 +80,16 @@ def current_locale():
     if locale is None:
         locale = _locales[language] = Locale.get_active()
     return locale
+
+
+_language_codes = {}  # locale id -> language code; a locale never changes its code
+
+
+def language_code(locale_id):
+    """A locale's language code without a query per page."""
+    if locale_id not in _language_codes:
+        _language_codes.update(Locale.objects.values_list("pk", "language_code"))
+    return _language_codes.get(locale_id, "")
 
 
 def active_locale(request):
@@ -196,6 +216,8 @@ def localized_many(objects):
     if not objects:
         return objects
     locale = current_locale()
+    if all(obj.locale_id == locale.pk for obj in objects):
+        return objects
     model = type(objects[0])
     translations = model.objects.filter(locale=locale, translation_key__in={obj.translation_key for obj in objects})
     if issubclass(model, Page):

@@ -4,11 +4,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from .blocks import BodyBlock
 from .hub import hub_sections
+from .localization import language_code
 
 GUIDANCE_HEADING = _("How to fill in this page")
 
@@ -24,16 +25,6 @@ class _Paragraphs:
 
     def __str__(self):
         return format_html_join("", "<p>{}</p>", ((str(text),) for text in self.paragraphs))
-
-
-_LANGUAGE_CODES = {}
-
-
-def _language_code(locale_id):
-    """A locale's language code without a query per page: locales are created once and never change code."""
-    if locale_id not in _LANGUAGE_CODES:
-        _LANGUAGE_CODES.update(Locale.objects.values_list("pk", "language_code"))
-    return _LANGUAGE_CODES.get(locale_id, "")
 
 
 class BasePage(Page):
@@ -60,7 +51,13 @@ class BasePage(Page):
         Wagtail's documented place for "extra contextual information about the page, such as
         language". Public pages use ``title`` and never show this.
         """
-        return f"{super().get_admin_display_title()} ({_language_code(self.locale_id).upper()})"
+        return f"{super().get_admin_display_title()} ({language_code(self.locale_id).upper()})"
+
+    def get_view_restrictions(self):
+        """None without a query when the page was routed knowing that no page has a restriction (home/chrome.py)."""
+        if getattr(self, "_sif_no_view_restriction", False):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
 
 class HomePage(BasePage):
