@@ -145,6 +145,11 @@ def _page(route):
     return model._default_manager.select_related(*related).get(pk=route["pk"])
 
 
+def _mark_unrestricted(request, page):
+    if not any_view_restriction(request):
+        page._sif_no_view_restriction = True  # BasePage.get_view_restrictions and public_only read it
+
+
 def load_route(request, path):
     """Set Wagtail's route for ``path`` on ``request`` from the cache, or route it and keep the result."""
     token = page_cache.request_generation(request)
@@ -156,6 +161,7 @@ def load_route(request, path):
         route = _compute_route(request, path)
         if route is not None:
             cache.set(key, route, _timeout())
+            _mark_unrestricted(request, request._wagtail_route_for_request[0])
         return
     try:
         page = _page(route)
@@ -164,8 +170,7 @@ def load_route(request, path):
     ancestors = route["ancestors"]
     if ancestors and ancestors[-1].depth == page.depth - 1:
         page._cached_parent_obj = ancestors[-1]
-    if not any_view_restriction(request):
-        page._sif_no_view_restriction = True
+    _mark_unrestricted(request, page)
     memo = request.__dict__.setdefault("_sif_cache", {})
     memo[f"ancestors:{page.pk}"] = ancestors
     memo[f"twins:{page.translation_key}"] = route["twins"]

@@ -82,16 +82,6 @@ def current_locale():
     return locale
 
 
-_language_codes = {}  # locale id -> language code; a locale never changes its code
-
-
-def language_code(locale_id):
-    """A locale's language code without a query per page."""
-    if locale_id not in _language_codes:
-        _language_codes.update(Locale.objects.values_list("pk", "language_code"))
-    return _language_codes.get(locale_id, "")
-
-
 def active_locale(request):
     """The Locale of the active language (kept for callers that pass the request)."""
     return current_locale()

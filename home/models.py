@@ -4,12 +4,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.search import index
 
 from .blocks import BodyBlock
 from .hub import hub_sections
-from .localization import language_code
 
 GUIDANCE_HEADING = _("How to fill in this page")
 
@@ -25,6 +24,16 @@ class _Paragraphs:
 
     def __str__(self):
         return format_html_join("", "<p>{}</p>", ((str(text),) for text in self.paragraphs))
+
+
+_LANGUAGE_CODES = {}
+
+
+def language_code(locale_id):
+    """A locale's language code without a query per page: locales are created once and never change code."""
+    if locale_id not in _LANGUAGE_CODES:
+        _LANGUAGE_CODES.update(Locale.objects.values_list("pk", "language_code"))
+    return _LANGUAGE_CODES.get(locale_id, "")
 
 
 class BasePage(Page):
@@ -53,11 +62,18 @@ class BasePage(Page):
         """
         return f"{super().get_admin_display_title()} ({language_code(self.locale_id).upper()})"
 
+    # Related objects fetched with the page when it is served from a kept route (home/chrome.py).
+    route_select_related = ()
+
     def get_view_restrictions(self):
         """None without a query when the page was routed knowing that no page has a restriction (home/chrome.py)."""
         if getattr(self, "_sif_no_view_restriction", False):
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
+
+    def public_only(self, pages):
+        """``pages.public()``; without a query when no page has a view restriction (see above)."""
+        return pages if getattr(self, "_sif_no_view_restriction", False) else pages.public()
 
 
 class HomePage(BasePage):
