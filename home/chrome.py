@@ -23,10 +23,12 @@ Values are kept for ``PAGE_CACHE_TIMEOUT`` seconds at most; a purge makes them
 unreachable at once.
 """
 
+import contextlib
 import functools
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import DatabaseError
 from django.utils.translation import get_language
 from wagtail.models import Page, PageViewRestriction, Site
 
@@ -185,7 +187,9 @@ class ChromeMiddleware:
 
     def __call__(self, request):
         if not request.path.startswith(EXCLUDED_PREFIXES):
-            load_chrome(request)
+            # With the database down the view meets the same error and answers with the 503 page.
+            with contextlib.suppress(DatabaseError):
+                load_chrome(request)
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
@@ -193,4 +197,5 @@ class ChromeMiddleware:
 
         if view_func is serve and request.method in ("GET", "HEAD") and not request.path.startswith(EXCLUDED_PREFIXES):
             path = view_kwargs.get("path", view_args[0] if view_args else "")
-            load_route(request, path)
+            with contextlib.suppress(DatabaseError):
+                load_route(request, path)

@@ -55,7 +55,9 @@ def picture(image, preset, alt="", css_class="", priority=False):
     if not image:
         return ""
     preset = PRESETS[preset]
-    renditions = get_renditions_or_not_found(image, [Filter(spec=f"{spec}|preserve-svg") for spec in preset.specs])
+    renditions = _distinct_widths(
+        get_renditions_or_not_found(image, [Filter(spec=f"{spec}|preserve-svg") for spec in preset.specs])
+    )
     attrs = {"alt": alt}
     if len(renditions) > 1:
         attrs["sizes"] = preset.sizes
@@ -67,6 +69,18 @@ def picture(image, preset, alt="", css_class="", priority=False):
         attrs["loading"] = "lazy"
     attrs["decoding"] = "async"
     return mark_safe(Picture(renditions, attrs).__html__())  # noqa: S308 - Wagtail escapes the attributes
+
+
+def _distinct_widths(renditions):
+    """One rendition per format and width: a small original gives the same width for several specs."""
+    seen = set()
+    kept = {}
+    for spec, rendition in renditions.items():
+        output_format = next((op for op in spec.split("|") if op.startswith("format-")), "")
+        if (output_format, rendition.width) not in seen:
+            seen.add((output_format, rendition.width))
+            kept[spec] = rendition
+    return kept
 
 
 def prefetch_renditions(images, *presets):

@@ -6,6 +6,8 @@ same calls the admin makes, and expects the next request to show the change, in
 both languages.
 """
 
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -38,9 +40,9 @@ def test_kept_route_serves_the_page_with_one_query_for_it(client, site_tree):
     with CaptureQueriesContext(connection) as context:
         page = get_page(client, url)
     assert page.h1() == "Case 0"
-    tables = " ".join(query["sql"].split(" WHERE ")[0] for query in context.captured_queries)
-    for kept in ("wagtailcore_site", "home_sitesettings", "wagtailcore_pageviewrestriction", "wagtailcore_locale"):
-        assert f'"{kept}"' not in tables.replace('"wagtailcore_locale"."', "")
+    tables = {re.search(r'FROM "(\w+)"', query["sql"]).group(1) for query in context.captured_queries}
+    kept = {"wagtailcore_site", "home_sitesettings", "wagtailcore_pageviewrestriction", "wagtailcore_locale"}
+    assert not tables & kept
 
 
 @pytest.mark.parametrize(("language", "url"), [("nl", "/nl/privacy/"), ("en", "/en/privacy/")])
