@@ -23,16 +23,15 @@ Values are kept for ``PAGE_CACHE_TIMEOUT`` seconds at most; a purge makes them
 unreachable at once.
 """
 
-import contextlib
 import functools
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import DatabaseError
 from django.utils.translation import get_language
 from wagtail.models import Page, PageViewRestriction, Site
 
 from . import localization, page_cache
+from .resilience import DATABASE_ERRORS, database_unavailable
 
 EXCLUDED_PREFIXES = page_cache.EXCLUDED_PREFIXES
 
@@ -187,9 +186,10 @@ class ChromeMiddleware:
 
     def __call__(self, request):
         if not request.path.startswith(EXCLUDED_PREFIXES):
-            # With the database down the view meets the same error and answers with the 503 page.
-            with contextlib.suppress(DatabaseError):
+            try:
                 load_chrome(request)
+            except DATABASE_ERRORS as error:  # the database is down: the 503 page at once, as a view would
+                return database_unavailable(request, error)
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
@@ -197,5 +197,8 @@ class ChromeMiddleware:
 
         if view_func is serve and request.method in ("GET", "HEAD") and not request.path.startswith(EXCLUDED_PREFIXES):
             path = view_kwargs.get("path", view_args[0] if view_args else "")
-            with contextlib.suppress(DatabaseError):
+            try:
                 load_route(request, path)
+            except DATABASE_ERRORS as error:
+                return database_unavailable(request, error)
+        return None
