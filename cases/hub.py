@@ -19,7 +19,7 @@ def featured_cases(request, home_page):
     cards = CasePage.with_localized_themes(cases)
     if not cards:
         return None
-    index = section_page(request, CaseIndexPage)
+    index = section_page(request, CaseIndexPage, home_page)
     return HubSection(
         "cases/hub/featured_cases.html",
         {"cases": cards, "index": index},

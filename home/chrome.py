@@ -56,12 +56,12 @@ def _compute_chrome(request, site):
     from .models import SiteSettings
 
     request._wagtail_site = site
+    localization.menu_pages(request)  # the home pages and the sections under the visitor's home come with it
+    localization.site_pages(request)
     return {
         "site": site,
-        "home_pages": localization.home_pages(request),
-        "sections": localization.sections(request),
-        "menu_pages": localization.menu_pages(request),
-        "site_pages": localization.site_pages(request),
+        # What home.localization keeps on the request for these (see its _cached).
+        "memo": dict(request._sif_cache),
         "site_settings": SiteSettings.for_request(request),
         "any_view_restriction": PageViewRestriction.objects.exists(),
     }
@@ -89,9 +89,7 @@ def load_chrome(request):
 
 def _seed(request, chrome):
     request._wagtail_site = chrome["site"]
-    memo = request.__dict__.setdefault("_sif_cache", {})
-    for name in ("home_pages", "menu_pages", "site_pages", "sections"):
-        memo[name] = chrome[name]
+    request.__dict__.setdefault("_sif_cache", {}).update(chrome["memo"])
     site_settings = chrome["site_settings"]
     site_settings._request = request
     setattr(request, site_settings.get_cache_attr_name(), site_settings)

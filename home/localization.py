@@ -40,19 +40,19 @@ def current_home(request):
     return homes.get(get_language()) or homes.get(settings.LANGUAGE_CODE)
 
 
-def sections(request):
-    """The live pages right under the visitor's home page, in tree order (content types selected)."""
+def sections(request, home=None):
+    """The live pages right under ``home`` (default: the visitor's home page), in tree order."""
+    home = home or current_home(request)
+    if home is None:
+        return []
+    return _cached(
+        request, f"sections:{home.pk}", lambda: list(home.get_children().live().select_related("content_type"))
+    )
 
-    def compute():
-        home = current_home(request)
-        return list(home.get_children().live().select_related("content_type")) if home else []
 
-    return _cached(request, "sections", compute)
-
-
-def section_page(request, model):
-    """The first live page of type ``model`` right under the visitor's home page (an overview), or None."""
-    return next((page for page in sections(request) if issubclass(page.specific_class or Page, model)), None)
+def section_page(request, model, home=None):
+    """The first live page of type ``model`` right under ``home`` (an overview, such as the case index), or None."""
+    return next((page for page in sections(request, home) if issubclass(page.specific_class or Page, model)), None)
 
 
 def menu_pages(request):

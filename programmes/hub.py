@@ -16,7 +16,7 @@ def running_programmes(request, home_page):
     )
     if not programmes:
         return None
-    index = section_page(request, ProgrammeIndexPage)
+    index = section_page(request, ProgrammeIndexPage, home_page)
     return HubSection(
         "programmes/hub/running_programmes.html",
         {"programmes": programmes, "index": index},
