@@ -1,6 +1,7 @@
 """The featured cases on the hub."""
 
 from home.hub import HubSection
+from home.localization import section_page
 from home.ordering import newest_first
 
 from .models import CaseIndexPage, CasePage
@@ -13,10 +14,15 @@ def featured_cases(request, home_page):
     cases = (
         newest_first(CasePage.objects.live().descendant_of(home_page), "-feature_on_home")
         .select_related("image")
-        .prefetch_related("theme_links__theme", "image__renditions")[:FEATURED_COUNT]
+        .prefetch_related(CasePage.theme_links_prefetch())[:FEATURED_COUNT]
     )
     cards = CasePage.with_localized_themes(cases)
     if not cards:
         return None
-    index = CaseIndexPage.objects.live().child_of(home_page).first()
-    return HubSection("cases/hub/featured_cases.html", {"cases": cards, "index": index})
+    index = section_page(request, CaseIndexPage, home_page)
+    return HubSection(
+        "cases/hub/featured_cases.html",
+        {"cases": cards, "index": index},
+        images=[case.image for case in cards],
+        image_presets=("card",),
+    )

@@ -10,6 +10,7 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import INLINE_RICH_TEXT_FEATURES, KeyFiguresBlock, QuoteBlock, StepsBlock
+from home.images import prefetch_renditions
 from home.localization import localized_many, one_per_translation
 from home.models import BasePage, guidance, text_fields
 from home.ordering import newest_first
@@ -73,15 +74,17 @@ class CaseIndexPage(BasePage):
         listing = (
             self.filter_cases(cases, filters, programme_keys)
             .select_related("image")
-            .prefetch_related("theme_links__theme", "image__renditions")
+            .prefetch_related(CasePage.theme_links_prefetch())
         )
         page_of_cases = Paginator(listing, self.per_page).get_page(request.GET.get("page"))
+        cards = CasePage.with_localized_themes(page_of_cases.object_list)
+        prefetch_renditions([case.image for case in cards], "card")
         context.update(
             filters=filters,
             theme_options=self.theme_options(cases, filters.theme),
             programme_options=self.programme_options(cases, programme_keys),
             page_of_cases=page_of_cases,
-            cards=CasePage.with_localized_themes(page_of_cases.object_list),
+            cards=cards,
             page_range=list(page_of_cases.paginator.get_elided_page_range(page_of_cases.number, on_ends=1)),
         )
         return context
@@ -231,6 +234,7 @@ class CasePage(BasePage):
         ]
     )
     search_fields = BasePage.search_fields + text_fields("client", "challenge", "result", "phases")
+    route_select_related = ("image",)
     parent_page_types = ["cases.CaseIndexPage"]
     subpage_types = []
 
@@ -246,6 +250,11 @@ class CasePage(BasePage):
             if figures:
                 return figures[0]
         return None
+
+    @staticmethod
+    def theme_links_prefetch():
+        """The theme links of a list of cases with their themes, in one query."""
+        return models.Prefetch("theme_links", queryset=CaseTheme.objects.select_related("theme"))
 
     @staticmethod
     def with_localized_themes(cases):

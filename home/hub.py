@@ -8,11 +8,15 @@ registers a provider for the ``sif_hub_sections`` hook in its
 
 A provider takes ``(request, home_page)`` and returns ``None`` (nothing to
 show) or a ``HubSection``. The home template renders the sections in order.
+A section lists the images it shows (``images``, with the ``home.images``
+presets they use): the renditions of all sections come in one query.
 """
 
 from dataclasses import dataclass, field
 
 from wagtail import hooks
+
+from .images import prefetch_renditions
 
 HUB_SECTIONS_HOOK = "sif_hub_sections"
 
@@ -21,6 +25,8 @@ HUB_SECTIONS_HOOK = "sif_hub_sections"
 class HubSection:
     template: str
     context: dict = field(default_factory=dict)
+    images: list = field(default_factory=list)
+    image_presets: tuple = ()
 
 
 def hub_sections(request, home_page):
@@ -29,4 +35,6 @@ def hub_sections(request, home_page):
         section = provider(request, home_page)
         if section is not None:
             sections.append(section)
+    presets = {preset for section in sections for preset in section.image_presets}
+    prefetch_renditions([image for section in sections for image in section.images], *presets)
     return sections

@@ -40,14 +40,24 @@ def current_home(request):
     return homes.get(get_language()) or homes.get(settings.LANGUAGE_CODE)
 
 
+def sections(request, home=None):
+    """The live pages right under ``home`` (default: the visitor's home page), in tree order."""
+    home = home or current_home(request)
+    if home is None:
+        return []
+    return _cached(
+        request, f"sections:{home.pk}", lambda: list(home.get_children().live().select_related("content_type"))
+    )
+
+
+def section_page(request, model, home=None):
+    """The first live page of type ``model`` right under ``home`` (an overview, such as the case index), or None."""
+    return next((page for page in sections(request, home) if issubclass(page.specific_class or Page, model)), None)
+
+
 def menu_pages(request):
     """Live pages under the visitor's home page that editors marked 'show in menus'."""
-
-    def compute():
-        home = current_home(request)
-        return list(home.get_children().live().in_menu()) if home else []
-
-    return _cached(request, "menu_pages", compute)
+    return _cached(request, "menu_pages", lambda: [page for page in sections(request) if page.show_in_menus])
 
 
 _locales = {}  # language code -> Locale, per process; emptied whenever a Locale is saved or deleted
@@ -196,6 +206,8 @@ def localized_many(objects):
     if not objects:
         return objects
     locale = current_locale()
+    if all(obj.locale_id == locale.pk for obj in objects):
+        return objects
     model = type(objects[0])
     translations = model.objects.filter(locale=locale, translation_key__in={obj.translation_key for obj in objects})
     if issubclass(model, Page):

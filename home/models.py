@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.search import index
 
 from .blocks import BodyBlock
@@ -29,7 +29,7 @@ class _Paragraphs:
 _LANGUAGE_CODES = {}
 
 
-def _language_code(locale_id):
+def language_code(locale_id):
     """A locale's language code without a query per page: locales are created once and never change code."""
     if locale_id not in _LANGUAGE_CODES:
         _LANGUAGE_CODES.update(Locale.objects.values_list("pk", "language_code"))
@@ -69,7 +69,20 @@ class BasePage(Page):
         Wagtail's documented place for "extra contextual information about the page, such as
         language". Public pages use ``title`` and never show this.
         """
-        return f"{super().get_admin_display_title()} ({_language_code(self.locale_id).upper()})"
+        return f"{super().get_admin_display_title()} ({language_code(self.locale_id).upper()})"
+
+    # Related objects fetched with the page when it is served from a kept route (home/chrome.py).
+    route_select_related = ()
+
+    def get_view_restrictions(self):
+        """None without a query when the page was routed knowing that no page has a restriction (home/chrome.py)."""
+        if getattr(self, "_sif_no_view_restriction", False):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
+    def public_only(self, pages):
+        """``pages.public()``; without a query when no page has a view restriction (see above)."""
+        return pages if getattr(self, "_sif_no_view_restriction", False) else pages.public()
 
 
 class HomePage(BasePage):

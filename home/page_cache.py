@@ -22,7 +22,8 @@ What never is:
 
 Purging is exact: every key contains a *generation*, a random token kept in
 the cache under one key. Publishing, unpublishing, moving or deleting a page,
-saving a live page, and changing a snippet, a site setting, a site or an image
+saving a live page, and changing a snippet, a site setting, a site, a page's privacy
+(a view restriction) or an image
 (things pages show) replaces the token, so no page rendered before the change
 is ever served again, by any instance (they share the cache). The token is
 replaced at once and again when the transaction commits, so a request that
@@ -110,6 +111,13 @@ def generation(create=True):
     return token
 
 
+def request_generation(request):
+    """The generation for this request: read once, then kept on the request (one cache round trip)."""
+    if not hasattr(request, "_sif_generation"):
+        request._sif_generation = generation()
+    return request._sif_generation
+
+
 def _new_generation():
     cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
 
@@ -194,7 +202,7 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not enabled() or not _eligible_request(request):
             return self.get_response(request)
-        token = generation()
+        token = request_generation(request)
         key = cache_key(request, token) if token else None
         if key is not None:
             entry = cache.get(key)
@@ -296,11 +304,11 @@ def content_models():
     from django.apps import apps
     from wagtail.contrib.settings.models import BaseSiteSetting
     from wagtail.images import get_image_model
-    from wagtail.models import Locale, Site
+    from wagtail.models import Locale, PageViewRestriction, Site
     from wagtail.snippets.models import get_snippet_models
 
     settings_models = [m for m in apps.get_models() if issubclass(m, BaseSiteSetting)]
-    return frozenset({*get_snippet_models(), *settings_models, Site, Locale, get_image_model()})
+    return frozenset({*get_snippet_models(), *settings_models, Site, Locale, PageViewRestriction, get_image_model()})
 
 
 def connect_signals():

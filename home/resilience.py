@@ -141,6 +141,11 @@ class DatabaseUnavailableMiddleware:
 
     def process_exception(self, request, exception):
         if isinstance(exception, DATABASE_ERRORS):
-            logger.error("Database unavailable (%s): answered 503 for %s", type(exception).__name__, request.path)
-            return service_unavailable_response()
+            return database_unavailable(request, exception)
         return None
+
+
+def database_unavailable(request, error):
+    """Log the database error (no traceback: it is expected) and answer with the 503 page."""
+    logger.error("Database unavailable (%s): answered 503 for %s", type(error).__name__, request.path)
+    return service_unavailable_response()

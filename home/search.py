@@ -24,13 +24,14 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import connection
-from django.db.models import Count, Max
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
+
+from . import page_cache
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
@@ -80,10 +81,11 @@ WORD = re.compile(r"\w+", re.UNICODE)
 
 @dataclass
 class Hit:
-    page: Page
+    pk: int
     group: str
     passage: str
     rank: float = 0.0
+    page: Page | None = None  # fetched for the hits on the page of results shown
 
 
 @dataclass
@@ -135,16 +137,21 @@ def page_text(page):
 
 
 def documents(language):
-    """[(page, title, text)] for the live public pages in ``language``, cached until a page changes."""
-    pages = Page.objects.live().public().filter(locale__language_code=language, depth__gt=1)
-    stamp = pages.aggregate(changed=Max("last_published_at"), count=Count("pk"))
-    key = f"sif-search-docs:{language}:{stamp['count']}:{stamp['changed'] and stamp['changed'].timestamp()}"
-    cached = cache.get(key)
+    """[((pk, model label), title, text)] for the live public pages in ``language``.
+
+    Kept in the cache under the page cache's generation (home/page_cache.py), so the
+    next purge (a page published, moved, unpublished, its privacy changed) drops them;
+    without a generation (Redis down) they are read each time.
+    """
+    token = page_cache.generation()
+    key = f"sif-search-docs:{token}:{language}"
+    cached = cache.get(key) if token else None
     if cached is None:
-        cached = [(page.pk, *page_text(page)) for page in pages.specific().order_by("path")]
-        cache.set(key, cached, 3600)
-    by_pk = {page.pk: page for page in pages.filter(pk__in=[pk for pk, _t, _x in cached]).specific()}
-    return [(by_pk[pk], title, text) for pk, title, text in cached if pk in by_pk]
+        pages = Page.objects.live().public().filter(locale__language_code=language, depth__gt=1)
+        cached = [((page.pk, page._meta.label), *page_text(page)) for page in pages.specific().order_by("path")]
+        if token:
+            cache.set(key, cached, getattr(settings, "PAGE_CACHE_TIMEOUT", 600))
+    return cached
 
 
 # -- Query words -----------------------------------------------------------------------------------
@@ -299,9 +306,9 @@ def find(query, language):
         found = _fallback_search(docs, words)
     hits = []
     for index, rank, passage in found:
-        page = docs[index][0]
-        group = GROUP_OF_MODEL.get(page._meta.label, "page")
-        hits.append(Hit(page=page, group=group, passage=_highlight(passage), rank=rank))
+        pk, label = docs[index][0]
+        group = GROUP_OF_MODEL.get(label, "page")
+        hits.append(Hit(pk=pk, group=group, passage=_highlight(passage), rank=rank))
     return hits, corrected
 
 
@@ -329,6 +336,10 @@ def search(request, query, page_number=1):
     except (EmptyPage, PageNotAnInteger):
         outcome.results = paginator.page(1)
     on_page = list(outcome.results)
+    pages = Page.objects.in_bulk([hit.pk for hit in on_page])
+    for hit in on_page:
+        hit.page = pages.get(hit.pk)
+    on_page = [hit for hit in on_page if hit.page is not None]  # removed since the documents were read
     outcome.groups = [
         {"key": key, "label": label, "hits": [hit for hit in on_page if hit.group == key]}
         for key, label in GROUPS
@@ -339,10 +350,14 @@ def search(request, query, page_number=1):
     return outcome.as_context()
 
 
+def _locale_codes():
+    return set(Locale.objects.values_list("language_code", flat=True))
+
+
 def _other_language(query, language, here):
     """Where the same query finds more pages in the other language, if it does."""
     for code, name in settings.LANGUAGES:
-        if code == language or not Locale.objects.filter(language_code=code).exists():
+        if code == language or code not in _locale_codes():
             continue
         with translation.override(code):
             there = count(query, code) if content_words(query, code) else 0

@@ -113,9 +113,7 @@ class MenukaartPage(BasePage):
     def services(self):
         """Every live service on the menu, in menu order, in one query."""
         return list(
-            ServicePage.objects.child_of(self)
-            .live()
-            .public()
+            self.public_only(ServicePage.objects.child_of(self).live())
             .select_related("category")
             .order_by("category__sort_order", "category__pk", "path")
         )
@@ -277,6 +275,8 @@ class ServicePage(BasePage):
     parent_page_types = ["menukaart.MenukaartPage"]
     subpage_types = []
 
+    route_select_related = ("category",)
+
     class Meta:
         verbose_name = _("service")
 
@@ -305,9 +305,8 @@ class ServicePage(BasePage):
         used_in = CaseService.objects.filter(service__translation_key=self.translation_key).values(
             "page__translation_key"
         )
-        return list(
-            newest_first(Page.objects.live().public().filter(locale_id=self.locale_id, translation_key__in=used_in))
-        )
+        pages = self.public_only(Page.objects.live()).filter(locale_id=self.locale_id, translation_key__in=used_in)
+        return list(newest_first(pages))
 
     @property
     def package_key(self):

@@ -8,11 +8,12 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
+from wagtail.models import Orderable, PageManager, TranslatableMixin
 from wagtail.query import PageQuerySet
 
 from home.blocks import INLINE_RICH_TEXT_FEATURES, KeyFiguresBlock
 from home.choices import OrganisationType
+from home.images import prefetch_renditions
 from home.localization import localized_many
 from home.models import BasePage, text_fields
 from home.ordering import newest_first
@@ -107,7 +108,9 @@ class ProgrammeIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["programmes"] = list(self.programmes().prefetch_related("image__renditions"))
+        programmes = list(self.programmes())
+        prefetch_renditions([programme.image for programme in programmes], "card")
+        context["programmes"] = programmes
         return context
 
 
@@ -175,6 +178,7 @@ class ProgrammePage(BasePage):
         InlinePanel("partner_links", label=_("Partners"), heading=_("Partners")),
     ]
     search_fields = BasePage.search_fields + text_fields("problem", "approach")
+    route_select_related = ("image",)
     parent_page_types = ["programmes.ProgrammeIndexPage"]
     subpage_types = []
 
@@ -205,10 +209,10 @@ class ProgrammePage(BasePage):
 
     def partners(self):
         """The partners in the visitor's language, in the editor's order."""
-        links = self.partner_links.select_related("partner", "partner__logo").prefetch_related(
-            "partner__logo__renditions"
-        )
-        return localized_many(link.partner for link in links)
+        links = self.partner_links.select_related("partner", "partner__logo")
+        partners = localized_many(link.partner for link in links)
+        prefetch_renditions([partner.logo for partner in partners], "logo")
+        return partners
 
     def cases(self):
         """Live case pages in this page's language that name this programme (in any language).
@@ -218,7 +222,9 @@ class ProgrammePage(BasePage):
         match therefore goes through the programme's translation key.
         """
         case_ids = ProgrammePage.objects.filter(translation_key=self.translation_key).values("case_links__page")
-        return newest_first(Page.objects.live().filter(pk__in=case_ids, locale_id=self.locale_id)).specific()
+        # The case page model, reached through the links (this app does not import cases): one query.
+        case_model = ProgrammePage.case_links.rel.related_model._meta.get_field("page").related_model
+        return newest_first(case_model.objects.live().filter(pk__in=case_ids, locale_id=self.locale_id))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

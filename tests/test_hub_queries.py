@@ -1,4 +1,4 @@
-"""Listings run a fixed number of queries whatever the number of items (3 versus 30).
+"""Listings run a fixed number of queries whatever the number of items (3 versus 30), and at most 10.
 
 The small site of tests/factories.py has its items in Dutch and English;
 the items added here are Dutch pages with a published English translation,
@@ -15,10 +15,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from cases.models import CaseIndexPage, CasePage, CaseProgramme, CaseTheme
+from menukaart.models import ServicePage
 from programmes.models import Partner, ProgrammePage, ProgrammePartner
-from tests.factories import CasePageFactory, PartnerFactory, ProgrammePageFactory, bilingual
+from tests.factories import CasePageFactory, PartnerFactory, ProgrammePageFactory, ServicePageFactory, bilingual
 
 pytestmark = pytest.mark.django_db
+
+CEILING = 10  # queries for any public page (issue 12); tests/test_query_counts.py checks the demo
 
 CARD_TITLE = re.compile(r'class="card__title"><a href="[^"]*">([^<]*)</a>')
 
@@ -28,6 +31,7 @@ def count_queries(client, url):
     with CaptureQueriesContext(connection) as context:
         response = client.get(url)
     assert response.status_code == 200
+    assert len(context) <= CEILING, "\n".join(query["sql"][:300] for query in context.captured_queries)
     return len(context), response.content.decode()
 
 
@@ -166,3 +170,53 @@ def test_hub_query_count_is_fixed(client, site_tree, url, language):
     assert sorted(CARD_TITLE.findall(hub_programmes)) == running and len(running) == 28
     print(f"{url}: {with_few} queries with the small site, {with_30} with 30 more programmes, cases and partners")
     assert with_30 == with_few
+
+
+SERVICE_TITLE = re.compile(r'class="service-card__title"[^>]*><a href="[^"]*">([^<]*)</a>')
+
+
+def add_services(tree, count, first=0):
+    for number in range(first, first + count):
+        bilingual(
+            ServicePageFactory,
+            parent=tree.menukaart_nl,
+            title=f"Extra dienst {number}",
+            category=tree.categories[0][0],
+            english_fields={"title": f"Extra service {number}", "slug": f"extra-service-{number}"},
+        )
+
+
+@pytest.mark.parametrize(("url", "language"), [("/nl/menukaart/", "nl"), ("/en/menu/", "en")])
+def test_menukaart_query_count_is_fixed(client, site_tree, url, language):
+    add_services(site_tree, 1)
+    with_3, html = count_queries(client, url)
+    assert sorted(SERVICE_TITLE.findall(html)) == live_titles(ServicePage, language)
+    assert len(SERVICE_TITLE.findall(html)) == 3
+    add_services(site_tree, 27, first=1)
+    with_30, html = count_queries(client, url)
+    assert sorted(SERVICE_TITLE.findall(html)) == live_titles(ServicePage, language)
+    assert len(SERVICE_TITLE.findall(html)) == 30
+    print(f"{url}: {with_3} queries with 3 services, {with_30} with 30")
+    assert with_30 == with_3
+
+
+SEARCH_HIT = re.compile(r'<li><a href="[^"]*">([^<]*)</a>(?:<p class="search-results__passage">)?')
+
+
+@pytest.mark.parametrize(
+    ("url", "language", "prefix"),
+    [("/nl/zoeken/?q=extra", "nl", "Extra programma"), ("/en/search/?q=extra", "en", "Extra programme")],
+)
+def test_search_query_count_is_fixed(client, site_tree, url, language, prefix, monkeypatch):
+    from home import search
+
+    monkeypatch.setattr(search, "RESULTS_PER_PAGE", 50)
+    add_programmes(site_tree, 3)
+    with_3, html = count_queries(client, url)
+    assert sorted(t for t in SEARCH_HIT.findall(html) if t.startswith(prefix)) == [f"{prefix} {n}" for n in range(3)]
+    add_programmes(site_tree, 27, first=3)
+    with_30, html = count_queries(client, url)
+    found = sorted(t for t in SEARCH_HIT.findall(html) if t.startswith(prefix))
+    assert found == sorted(f"{prefix} {n}" for n in range(30))
+    print(f"{url}: {with_3} queries with 3 results, {with_30} with 30")
+    assert with_30 == with_3

@@ -62,6 +62,8 @@ MIDDLEWARE = [
     "home.page_cache.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Menus, settings and page routes kept until the next purge (needs the language).
+    "home.chrome.ChromeMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
