@@ -139,6 +139,38 @@ def cache_key(request, token):
     return f"sif:page:{token}:{hashlib.sha256(parts.encode()).hexdigest()}"
 
 
+def _lookup(request):
+    """The generation and this request's key, and the page kept under it: one cache round trip.
+
+    The entry's key holds the token, so it cannot be known before the token is read; both
+    are asked for in one ``get_many`` by reading the key of the *last known* token this
+    process saw. When the generation has moved on, that key is simply a miss and a second
+    read with the new token follows (once per purge per process).
+    """
+    known = _last_token.get("value")
+    if known is not None:
+        key = cache_key(request, known)
+        if key is None:
+            return known, None
+        values = cache.get_many([GENERATION_KEY, key])
+        token = values.get(GENERATION_KEY)
+        if token == known:
+            request._sif_generation = token
+            request._sif_page_entry = values.get(key)
+            return token, key
+    token = request_generation(request)
+    if token is None:
+        return None, None
+    _last_token["value"] = token
+    key = cache_key(request, token)
+    if key is not None:
+        request._sif_page_entry = cache.get(key)
+    return token, key
+
+
+_last_token = {}  # the generation this process read last; only a guess for _lookup's one round trip
+
+
 def _anonymous(request):
     return settings.SESSION_COOKIE_NAME not in request.COOKIES and "HTTP_AUTHORIZATION" not in request.META
 
@@ -202,10 +234,9 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not enabled() or not _eligible_request(request):
             return self.get_response(request)
-        token = request_generation(request)
-        key = cache_key(request, token) if token else None
+        token, key = _lookup(request)
         if key is not None:
-            entry = cache.get(key)
+            entry = getattr(request, "_sif_page_entry", None)
             if entry is not None:
                 return _from_entry(request, entry)
         response = self.get_response(request)

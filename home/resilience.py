@@ -16,7 +16,7 @@ import threading
 import time
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, HttpResponseServerError
 from django.template.loader import render_to_string
@@ -40,11 +40,36 @@ class CacheUnavailable(Exception):  # noqa: N818 - reads as a state, like Django
     """Raised by ``incr``/``decr`` when the cache cannot count (the caller decides how to fail)."""
 
 
+class _ReusingRedisCacheClient(RedisCacheClient):
+    """Django's client, keeping one ``redis.Redis`` per connection pool.
+
+    Django builds a new ``redis.Redis`` for every cache operation, and redis-py's constructor
+    copies its table of about 170 response callbacks each time: 0.3 ms of the 1.2 ms that a
+    page-cache hit cost (two operations). A ``redis.Redis`` on a pool is safe to share
+    between threads, so one per pool is enough.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        index = self._get_connection_pool_index(write)
+        client = self._clients.get(index)
+        if client is None:
+            client = self._clients[index] = super().get_client(key, write=write)
+        return client
+
+
 class ForgivingRedisCache(RedisCache):
     PAUSE = 30  # seconds this process leaves Redis alone after a failure
 
     _down_until = {}  # location -> time.monotonic() until which Redis is skipped; shared by threads
     _lock = threading.Lock()
+
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._class = _ReusingRedisCacheClient
 
     def _skipping(self):
         return self._down_until.get(self._server_key, 0) > time.monotonic()
