@@ -6,6 +6,13 @@ needs the whole demo site asks for the ``demo`` fixture. The demo is then
 loaded once, committed to the test database, and every test that uses it
 runs after all tests that do not (see ``pytest_collection_modifyitems``), so
 a factory-built site never meets the demo one.
+
+With pytest-xdist (``-n auto --dist loadgroup`` in pyproject.toml) each worker
+has a test database of its own (pytest-django: SQLite in memory per process,
+PostgreSQL ``test_<name>_gw0``, ``_gw1``, ...) and its own cache key prefix.
+The scheduler hands each worker its tests in the collection order sorted
+here, so on every worker too the small site's tests run before the demo's;
+``_site_tree_content`` stops the run should a scheduler ever break that.
 """
 
 import io
@@ -64,6 +71,12 @@ def _site_tree_content(django_db_setup, django_db_blocker):
 
     from tests.factories import build_site
 
+    if _state.get("demo"):
+        pytest.fail(
+            "The demo is already loaded in this test database: the tests of the small site must run first. "
+            "Run with --dist load or --dist loadgroup (the default in pyproject.toml) or with -n0.",
+            pytrace=False,
+        )
     with django_db_blocker.unblock():
         _state["migrated"] = connection.creation.serialize_db_to_string()
         try:
@@ -107,6 +120,7 @@ def site_tree(_site_tree_content, db):
 def _demo_content(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         _back_to_migrated()  # when the small site was built
+        _state["demo"] = True
         call_command("load_demo", stdout=io.StringIO())
         # The demo leaves the intake team's address empty (the facts give none); the tests' intake team has one.
         from wagtail.models import Site

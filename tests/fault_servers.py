@@ -164,20 +164,25 @@ class FakeSMTPServer:
 
 
 class AppServer:
-    """The site in a subprocess on a free port; its output goes to ``log_path``."""
+    """The site in a subprocess on a free port; its output goes to ``log_path``.
+
+    ``with AppServer(...)`` starts one and waits until it listens; ``started(stack, servers)``
+    starts several at once and then waits for all, so their start-ups overlap.
+    """
 
     def __init__(self, env, log_path, port=None):
         self.port = port or free_port()
         self.log_path = Path(log_path)
         self.env = {**os.environ, "DJANGO_SETTINGS_MODULE": "tests.fault_settings", "PYTHONUNBUFFERED": "1", **env}
         self.process = None
+        self.log = None
 
     @property
     def url(self):
         return f"http://127.0.0.1:{self.port}"
 
-    def __enter__(self):
-        self.log = open(self.log_path, "ab")  # noqa: SIM115 - closed in __exit__
+    def start(self):
+        self.log = open(self.log_path, "ab")  # noqa: SIM115 - closed in stop()
         self.process = subprocess.Popen(
             [sys.executable, "-m", "tests.wsgi_server", str(self.port)],
             cwd=ROOT,
@@ -185,20 +190,45 @@ class AppServer:
             stdout=self.log,
             stderr=subprocess.STDOUT,
         )
-        deadline = time.monotonic() + 120
+
+    def wait_until_listening(self, deadline):
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise RuntimeError(f"app server exited: {self.log_path.read_text()[-3000:]}")
             try:
                 with socket.create_connection(("127.0.0.1", self.port), timeout=0.5):
-                    return self
+                    return
             except OSError:
                 time.sleep(0.2)
         raise RuntimeError("app server did not start")
 
-    def __exit__(self, *exc):
+    def stop(self):
         stop(self.process)
-        self.log.close()
+        if self.log:
+            self.log.close()
+
+    def __enter__(self):
+        self.start()
+        try:
+            self.wait_until_listening(time.monotonic() + 120)
+        except BaseException:
+            self.stop()
+            raise
+        return self
+
+    def __exit__(self, *exc):
+        self.stop()
+
+    @staticmethod
+    def started(stack, servers):
+        """Start all ``servers`` at once, stopped when ``stack`` (an ExitStack) closes; wait until all listen."""
+        for server in servers:
+            server.start()
+            stack.callback(server.stop)
+        deadline = time.monotonic() + 120
+        for server in servers:
+            server.wait_until_listening(deadline)
+        return servers
 
     def get(self, path, timeout=30):
         try:

@@ -91,16 +91,15 @@ def test_sqlite_with_4_app_workers_and_2_task_workers_stores_200_questions_and_s
             "FAULT_SMTP_PORT": str(smtp.port),
             "INTAKE_RATE_LIMIT_PER_HOUR": "100000",
         }
-        apps = []
-        for number in range(APP_WORKERS):
-            logs.append(tmp_path / f"app{number}.log")
-            apps.append(stack.enter_context(AppServer(env, logs[-1])))
+        apps = [AppServer(env, tmp_path / f"app{number}.log") for number in range(APP_WORKERS)]
+        logs.extend(app.log_path for app in apps)
         workers = []
         for number in range(TASK_WORKERS):
             logs.append(tmp_path / f"worker{number}.log")
             args = ["db_worker", "--no-reload", "--interval", "0.2", "--no-startup-delay", "--worker-id", f"w{number}"]
             workers.append(manage(args, env, logs[-1]))
             stack.callback(stop, workers[-1])
+        AppServer.started(stack, apps)  # the four start side by side, while the task workers start too
 
         begin = time.perf_counter()
         with ThreadPoolExecutor(THREADS) as pool:

@@ -1,7 +1,6 @@
 """The menukaart in both languages: the menu, its filters, the package composer and the service pages."""
 
 import re
-import uuid
 from html import unescape
 
 import pytest
@@ -281,7 +280,7 @@ def test_menukaart_page_asks_the_language_switcher_to_keep_the_query():
         "service=not-a-uuid",
         "service=",
         "service=%00%ff",
-        f"service={uuid.uuid4()}",
+        "service=3f2b9c1e-8d4a-4e6b-9a7c-2d5e1f0b6a48",  # well-formed, unknown; fixed: xdist workers need equal ids
         "service=" + "9" * 5000,
         "&".join(["service=x"] * 500),
     ],

@@ -38,7 +38,12 @@ def chromium_path():
     return None
 
 
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
+    # One xdist worker runs all browser tests (--dist loadgroup): one test server and demo load, not one per worker.
+    for item in items:
+        if "browser" in item.keywords:
+            item.add_marker(pytest.mark.xdist_group("browser"))
     if chromium_path():
         return
     skip = pytest.mark.skip(reason="No Chromium found (install Debian's 'chromium' or set CHROMIUM_PATH)")
