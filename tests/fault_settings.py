@@ -8,7 +8,7 @@ import os
 
 from config.settings.test import *  # noqa: F403
 
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+TASKS = {"default": {"BACKEND": "home.task_backend.DatabaseBackend", "QUEUES": ["default"]}}
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 EMAIL_HOST = "127.0.0.1"
 EMAIL_PORT = int(os.environ.get("FAULT_SMTP_PORT", "25"))

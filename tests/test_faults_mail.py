@@ -27,7 +27,7 @@ POST_BOUND_SECONDS = 5.0  # generous on a loaded machine (a hung server used to 
 @pytest.fixture
 def production_mail(settings):
     """The database task backend and SMTP with short timeouts; the server is the test's."""
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+    settings.TASKS = {"default": {"BACKEND": "home.task_backend.DatabaseBackend", "QUEUES": ["default"]}}
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST = "127.0.0.1"
     settings.EMAIL_TIMEOUT = 1
