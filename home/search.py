@@ -289,15 +289,19 @@ def _highlight(passage):
     return mark_safe(escaped.replace(MARK_START, "<mark>").replace(MARK_END, "</mark>"))  # noqa: S308
 
 
-def find(query, language):
-    """(hits, corrected words or None) for ``query`` in ``language``, best first."""
+def find(query, language, correct=True):
+    """(hits, corrected words or None) for ``query`` in ``language``, best first.
+
+    ``correct=False`` skips the typo correction (the other-language count only asks
+    whether the words as typed find more there; it saves up to five queries).
+    """
     docs = documents(language)
     words = content_words(query, language)
     corrected = None
     if _is_postgres():
         config = TEXT_CONFIGS.get(language, "simple")
         found = _pg_search(docs, words, config)
-        if not found and words and _has_trigram():
+        if correct and not found and words and _has_trigram():
             fixed = _pg_correct(docs, words, config)
             if fixed != words:
                 found = _pg_search(docs, fixed, config)
@@ -313,7 +317,7 @@ def find(query, language):
 
 
 def count(query, language):
-    return len(find(query, language)[0])
+    return len(find(query, language, correct=False)[0])
 
 
 def search(request, query, page_number=1):
