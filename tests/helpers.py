@@ -87,3 +87,24 @@ def clear_own_cache_keys(cache):
             cache._cache.get_client(write=True).delete(*keys)
     else:
         cache.clear()
+
+
+def run_task_worker(max_tasks=None):
+    """What ``manage.py db_worker --batch`` does, in this process and this test's transaction."""
+    from unittest import mock
+
+    from django_tasks_db.management.commands.db_worker import Worker
+
+    worker = Worker(
+        queue_names=["default"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=max_tasks,
+        worker_id="test-worker",
+        excluded_queue_names=[],
+    )
+    # The worker drops stale connections between tasks; here that would end the test's transaction.
+    with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
+        worker.run()

@@ -7,16 +7,15 @@ and enqueues a task in the database backend (django-tasks-db); the worker
 
 import io
 import time
-from unittest import mock
 
 import pytest
 from django.core.management import call_command
-from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
 from intake import spam
 from intake.models import OutgoingEmail, Submission
 from tests.fault_servers import FakeSMTPServer
+from tests.helpers import run_task_worker
 
 pytestmark = [pytest.mark.django_db, pytest.mark.faults]
 
@@ -35,23 +34,6 @@ def production_mail(settings):
     settings.INTAKE_MAIL_RETRY_SECONDS = 1
     settings.INTAKE_RATE_LIMIT_PER_HOUR = 1000
     return settings
-
-
-def run_worker(max_tasks=None):
-    """What ``manage.py db_worker --batch`` does, in this process and this test's transaction."""
-    worker = Worker(
-        queue_names=["default"],
-        interval=0,
-        batch=True,
-        backend_name="default",
-        startup_delay=False,
-        max_tasks=max_tasks,
-        worker_id="test-worker",
-        excluded_queue_names=[],
-    )
-    # The worker drops stale connections between tasks; here that would end the test's transaction.
-    with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
-        worker.run()
 
 
 def post_question(client, capture, index):
@@ -97,7 +79,7 @@ def test_intake_answers_fast_while_the_mail_server_hangs_and_every_mail_goes_onc
 
         # The worker meets the hanging server: it gives up after the timeout and plans a retry.
         begin = time.perf_counter()
-        run_worker(max_tasks=2)
+        run_task_worker(max_tasks=2)
         assert time.perf_counter() - begin < 10
         failed = OutgoingEmail.objects.exclude(last_error="")
         assert failed.count() == 2
@@ -107,7 +89,7 @@ def test_intake_answers_fast_while_the_mail_server_hangs_and_every_mail_goes_onc
         # The server recovers; once the (short, in this test) pause has passed, all mail goes, once.
         smtp.mode = "healthy"
         time.sleep(1.2)
-        run_worker()
+        run_task_worker()
         assert OutgoingEmail.objects.filter(sent_at__isnull=True).count() == 0
         keys = smtp.keys()
         assert len(keys) == 2 * POSTS
@@ -116,7 +98,7 @@ def test_intake_answers_fast_while_the_mail_server_hangs_and_every_mail_goes_onc
         assert confirmations == sorted(f"contact{i}@example.org" for i in range(POSTS))
 
         # More runs (worker, sweep) find nothing to send: never twice.
-        run_worker()
+        run_task_worker()
         call_command("send_intake_mail", stdout=io.StringIO())
         assert len(smtp.keys()) == 2 * POSTS
         assert not DBTaskResult.objects.filter(status="FAILED").exists()

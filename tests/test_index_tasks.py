@@ -5,16 +5,14 @@ A first ``make run`` printed 44 tracebacks: the demo loader saves pages whose in
 reference-index and search-index tasks for rows that no longer existed (home/tasks.py).
 """
 
-from unittest import mock
-
 import pytest
-from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 from modelsearch.tasks import insert_or_update_object_task
 from wagtail.models import ReferenceIndex
 from wagtail.tasks import update_reference_index_task
 
 from cases.models import CaseTheme
+from tests.helpers import run_task_worker
 
 pytestmark = pytest.mark.django_db
 
@@ -22,21 +20,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def database_tasks(settings):
     settings.TASKS = {"default": {"BACKEND": "home.task_backend.DatabaseBackend", "QUEUES": ["default"]}}
-
-
-def run_worker():
-    worker = Worker(
-        queue_names=["default"],
-        interval=0,
-        batch=True,
-        backend_name="default",
-        startup_delay=False,
-        max_tasks=None,
-        worker_id="test-worker",
-        excluded_queue_names=[],
-    )
-    with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
-        worker.run()
 
 
 def test_tasks_for_deleted_and_living_objects_all_succeed(site_tree, database_tasks):
@@ -55,7 +38,7 @@ def test_tasks_for_deleted_and_living_objects_all_succeed(site_tree, database_ta
 
     paths = set(DBTaskResult.objects.values_list("task_path", flat=True))
     assert paths == {"home.tasks.for_existing_object"}
-    run_worker()
+    run_task_worker()
 
     results = list(DBTaskResult.objects.order_by("enqueued_at"))
     assert [result.status for result in results] == ["SUCCESSFUL"] * 4
