@@ -223,7 +223,8 @@ def _pg_correct(docs, words, config):
     corrected = []
     with connection.cursor() as cursor:
         for word in words:
-            if _pg_search(docs, [word], config):
+            # A single word already found nothing (find() only corrects then): no need to ask again.
+            if len(words) > 1 and _pg_search(docs, [word], config):
                 corrected.append(word)
                 continue
             cursor.execute(
