@@ -140,7 +140,7 @@ def cache_key(request, token):
 
 
 def _lookup(request):
-    """The generation and this request's key, and the page kept under it: one cache round trip.
+    """This request's key (None: not cacheable now), the page kept under it on the request: one round trip.
 
     The entry's key holds the token, so it cannot be known before the token is read; both
     are asked for in one ``get_many`` by reading the key of the *last known* token this
@@ -151,21 +151,21 @@ def _lookup(request):
     if known is not None:
         key = cache_key(request, known)
         if key is None:
-            return known, None
+            return None
         values = cache.get_many([GENERATION_KEY, key])
         token = values.get(GENERATION_KEY)
         if token == known:
             request._sif_generation = token
             request._sif_page_entry = values.get(key)
-            return token, key
+            return key
     token = request_generation(request)
     if token is None:
-        return None, None
+        return None
     _last_token["value"] = token
     key = cache_key(request, token)
     if key is not None:
         request._sif_page_entry = cache.get(key)
-    return token, key
+    return key
 
 
 _last_token = {}  # the generation this process read last; only a guess for _lookup's one round trip
@@ -234,7 +234,7 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not enabled() or not _eligible_request(request):
             return self.get_response(request)
-        token, key = _lookup(request)
+        key = _lookup(request)
         if key is not None:
             entry = getattr(request, "_sif_page_entry", None)
             if entry is not None:
