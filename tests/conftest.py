@@ -1,11 +1,14 @@
 """Shared fixtures: a test database that is really a test database, a cache of the test's own, the demo on request.
 
-The session starts from an empty, migrated test database. Tests build the
-few pages they need with the factories in ``tests/factories.py``; a test that
-needs the whole demo site asks for the ``demo`` fixture. The demo is then
-loaded once, committed to the test database, and every test that uses it
-runs after all tests that do not (see ``pytest_collection_modifyitems``), so
-a factory-built site never meets the demo one.
+The session starts from an empty, migrated test database (on SQLite a copy
+of the last run's, see ``tests/db_snapshots.py``). Tests build the few pages
+they need with the factories in ``tests/factories.py``; a test that needs the
+whole demo site asks for the ``demo`` fixture. The demo is then loaded once
+(on SQLite copied from the last run when nothing it depends on changed),
+committed to the test database with the renditions of its images, and every
+test that uses it runs after all tests that do not (see
+``pytest_collection_modifyitems``), so a factory-built site never meets the
+demo one.
 
 With pytest-xdist (``-n auto --dist loadgroup`` in pyproject.toml) each worker
 has a test database of its own (pytest-django: SQLite in memory per process,
@@ -23,12 +26,20 @@ import pytest
 from django.core.management import call_command
 from django.db.models import Model
 
+from tests import db_snapshots
 from tests.helpers import clear_own_cache_keys
 
 
 def _is_test_database(name):
     name = str(name or "")
     return Path(name).name.startswith("test_") or "mode=memory" in name or name == ":memory:"
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """Just before pytest-django sets up the test database: its migration may come from the last run's copy."""
+    _state["migrations_from_cache"] = db_snapshots.migrations_from_cache()
+    _state["migrations_from_cache"].__enter__()
 
 
 @pytest.fixture(scope="session")
@@ -42,6 +53,8 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """
     from django.db import connection
 
+    if "migrations_from_cache" in _state:
+        _state.pop("migrations_from_cache").__exit__(None, None, None)
     name = connection.settings_dict["NAME"]
     if not _is_test_database(name):
         pytest.exit(
@@ -81,6 +94,7 @@ def _site_tree_content(django_db_setup, django_db_blocker):
         _state["migrated"] = connection.creation.serialize_db_to_string()
         try:
             tree = build_site()
+            _make_renditions()
         except BaseException:
             _back_to_migrated()
             raise
@@ -118,9 +132,20 @@ def site_tree(_site_tree_content, db):
 
 @pytest.fixture(scope="session")
 def _demo_content(django_db_setup, django_db_blocker):
+    from django.db import connection
+
     with django_db_blocker.unblock():
-        _back_to_migrated()  # when the small site was built
         _state["demo"] = True
+        key = db_snapshots.demo_key()  # before loading: a file changed meanwhile makes the next run load again
+        if db_snapshots.restore(connection, "demo", key):
+            _state.pop("migrated", None)  # the copy replaced the small site too
+            if db_snapshots.media_files_present():
+                return
+            # Someone removed media files the copy points at: load the demo again into the migrated database.
+            if not db_snapshots.restore(connection, "migrated", db_snapshots.migrated_key()):
+                pytest.fail(f"Remove {db_snapshots.CACHE_DIR} and run again: a copy there is incomplete.")
+        else:
+            _back_to_migrated()  # when the small site was built
         call_command("load_demo", stdout=io.StringIO())
         # The demo leaves the intake team's address empty (the facts give none); the tests' intake team has one.
         from wagtail.models import Site
@@ -130,6 +155,24 @@ def _demo_content(django_db_setup, django_db_blocker):
         intake_settings = IntakeSettings.for_site(Site.objects.get(is_default_site=True))
         intake_settings.notification_email = "intake@sif.example"
         intake_settings.save()
+        _make_renditions()
+        db_snapshots.save(connection, "demo", key)
+
+
+def _make_renditions():
+    """Every rendition the site's image presets can ask for, committed with the session's content.
+
+    A rendition made during a test is rolled back with it, and the next test
+    that shows the same image encodes the same files again: that was an eighth
+    of the suite's time. Tests that upload images of their own still make theirs.
+    """
+    from wagtail.images import get_image_model
+
+    from home.images import PRESETS
+
+    for image in get_image_model().objects.all():
+        for preset in PRESETS.values():
+            image.get_renditions(*(preset.svg_specs if image.is_svg() else preset.specs))
 
 
 @pytest.fixture

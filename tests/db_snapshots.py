@@ -1,0 +1,142 @@
+"""Copies of the SQLite test database kept between runs: the migrated database, and the one with the demo.
+
+pytest-django migrates an empty in-memory database at the start of every run
+(and in every xdist worker), 15 seconds here; the demo then takes another 10.
+Both results depend only on what goes into them, so the first run keeps a copy
+of each under ``var/test-cache/`` and later runs copy it back with SQLite's
+backup API, in milliseconds. A copy's name holds a hash of its inputs:
+
+- the migrated database: the migration files, the installed packages, Python
+  and SQLite;
+- the demo: all that, plus every file of the apps, the settings and the demo
+  content, and ``tests/conftest.py`` (which loads it); the media files it points
+  at must still be there.
+
+A change to any input makes a new copy on the next run, so a stale copy is never
+used. Only in-memory SQLite test databases are copied; PostgreSQL and every
+other ``migrate`` (a test that migrates, a subprocess) run as always.
+``SIF_TEST_DB_CACHE=0`` turns the copies off.
+"""
+
+import contextlib
+import functools
+import hashlib
+import os
+import sqlite3
+import sys
+from importlib import metadata
+from pathlib import Path
+
+from django.conf import settings
+
+CACHE_DIR = Path(settings.VAR_DIR) / "test-cache"
+SOURCE_DIRS = ("cases", "config", "home", "intake", "menukaart", "ops", "programmes", "site")
+
+
+def enabled():
+    return os.environ.get("SIF_TEST_DB_CACHE", "1") != "0"
+
+
+def _hash_files(digest, base, paths):
+    for path in sorted(paths):
+        if path.is_file() and "__pycache__" not in path.parts and path.suffix not in {".pyc", ".mo"}:
+            digest.update(path.relative_to(base).as_posix().encode())
+            digest.update(path.read_bytes())
+
+
+def migrated_key(base=None):
+    """A hash of everything the migrated database depends on."""
+    base = Path(base or settings.BASE_DIR)
+    digest = hashlib.sha256()
+    digest.update(f"{sys.version}|{sqlite3.sqlite_version}|{settings.INSTALLED_APPS}".encode())
+    digest.update(_package_versions().encode())
+    _hash_files(digest, base, base.glob("*/migrations/*.py"))
+    return digest.hexdigest()[:20]
+
+
+@functools.cache
+def _package_versions():
+    return ";".join(sorted(f"{d.metadata['Name']}=={d.version}".lower() for d in metadata.distributions()))
+
+
+def demo_key(base=None):
+    """A hash of everything the demo database depends on: the migrated database and all the site's files."""
+    base = Path(base or settings.BASE_DIR)
+    digest = hashlib.sha256(migrated_key(base).encode())
+    for directory in SOURCE_DIRS:
+        _hash_files(digest, base, (base / directory).rglob("*"))
+    _hash_files(digest, base, [base / "tests" / "conftest.py", base / "tests" / "db_snapshots.py"])
+    return digest.hexdigest()[:20]
+
+
+def is_memory_database(connection):
+    name = str(connection.settings_dict["NAME"])
+    return connection.vendor == "sqlite" and ("mode=memory" in name or name == ":memory:")
+
+
+def restore(connection, kind, key):
+    """Replace the whole database with the copy ``kind``-``key``; False when there is none to use."""
+    copy = CACHE_DIR / f"{kind}-{key}.sqlite3"
+    if not (enabled() and is_memory_database(connection) and copy.exists()):
+        return False
+    connection.ensure_connection()
+    with contextlib.closing(sqlite3.connect(copy)) as source:
+        source.backup(connection.connection)
+    return True
+
+
+def save(connection, kind, key):
+    """Keep a copy of the whole database as ``kind``-``key``, replacing older copies of that kind."""
+    if not (enabled() and is_memory_database(connection)):
+        return
+    connection.ensure_connection()
+    if connection.connection.in_transaction:
+        return  # a copy must hold committed data only (and SQLite's backup would wait for the commit)
+    CACHE_DIR.mkdir(parents=True, exist_ok=True)
+    copy = CACHE_DIR / f"{kind}-{key}.sqlite3"
+    partial = copy.with_name(f"{copy.name}.{os.getpid()}.partial")
+    with contextlib.closing(sqlite3.connect(partial)) as target:
+        connection.connection.backup(target)
+    partial.replace(copy)  # atomic: another xdist worker may write the same copy
+    for old in CACHE_DIR.glob(f"{kind}-*.sqlite3"):
+        if old != copy:
+            old.unlink(missing_ok=True)
+
+
+def media_files_present():
+    """Whether every file the database's images and renditions point at is still in MEDIA_ROOT."""
+    from wagtail.images import get_image_model
+
+    image_model = get_image_model()
+    names = [*image_model.objects.values_list("file", flat=True)]
+    names += image_model.get_rendition_model().objects.values_list("file", flat=True)
+    from wagtail.documents import get_document_model
+
+    names += get_document_model().objects.values_list("file", flat=True)
+    return all((Path(settings.MEDIA_ROOT) / name).is_file() for name in names)
+
+
+@contextlib.contextmanager
+def migrations_from_cache():
+    """While active, the in-memory test database's ``migrate`` is a copy of an earlier result when there is one."""
+    from django.core.management.commands import migrate
+    from django.db import connections
+
+    original = migrate.Command.handle
+
+    def handle(self, *args, **options):
+        connection = connections[options.get("database") or "default"]
+        if not (enabled() and is_memory_database(connection)):
+            return original(self, *args, **options)
+        key = migrated_key()
+        if restore(connection, "migrated", key):
+            return None
+        result = original(self, *args, **options)
+        save(connection, "migrated", key)
+        return result
+
+    migrate.Command.handle = handle
+    try:
+        yield
+    finally:
+        migrate.Command.handle = original

@@ -1,0 +1,106 @@
+"""The copies of the migrated and the demo test database (tests/db_snapshots.py) are never stale and restore whole."""
+
+import sqlite3
+
+import pytest
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+
+from tests import db_snapshots
+
+
+class MemoryDatabase:
+    """What db_snapshots needs of a Django connection, on a private in-memory SQLite database."""
+
+    vendor = "sqlite"
+    settings_dict = {"NAME": "file:snapshot-test?mode=memory"}
+
+    def __init__(self):
+        self.connection = sqlite3.connect(":memory:")
+
+    def ensure_connection(self):
+        pass
+
+
+@pytest.fixture
+def cache_dir(tmp_path, monkeypatch):
+    monkeypatch.setattr(db_snapshots, "CACHE_DIR", tmp_path / "test-cache")
+    monkeypatch.delenv("SIF_TEST_DB_CACHE", raising=False)
+    return tmp_path / "test-cache"
+
+
+def test_a_copy_comes_back_whole_and_replaces_older_copies_of_its_kind(cache_dir):
+    first = MemoryDatabase()
+    first.connection.executescript("CREATE TABLE locale (code TEXT); INSERT INTO locale VALUES ('nl'), ('en');")
+    first.connection.commit()
+    db_snapshots.save(first, "migrated", "old")
+    first.connection.execute("INSERT INTO locale VALUES ('de')")
+    db_snapshots.save(first, "migrated", "uncommitted")  # not kept: a copy holds committed data only
+    first.connection.commit()
+    db_snapshots.save(first, "migrated", "new")
+    db_snapshots.save(first, "demo", "any")
+
+    assert sorted(path.name for path in cache_dir.iterdir()) == ["demo-any.sqlite3", "migrated-new.sqlite3"]
+    second = MemoryDatabase()
+    second.connection.execute("CREATE TABLE leftover (x)")
+    assert db_snapshots.restore(second, "migrated", "new")
+    rows = second.connection.execute("SELECT code FROM locale ORDER BY code").fetchall()
+    assert rows == [("de",), ("en",), ("nl",)]
+    tables = second.connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
+    assert tables == [("locale",)]  # the copy replaced the database, it was not merged into it
+
+
+def test_no_copy_no_restore_and_the_switch_turns_copies_off(cache_dir, monkeypatch):
+    database = MemoryDatabase()
+    assert not db_snapshots.restore(database, "migrated", "never-saved")
+    monkeypatch.setenv("SIF_TEST_DB_CACHE", "0")
+    db_snapshots.save(database, "migrated", "key")
+    assert not cache_dir.exists()
+
+
+def test_only_in_memory_sqlite_databases_are_copied(cache_dir):
+    database = MemoryDatabase()
+    database.settings_dict = {"NAME": "/srv/sif/db.sqlite3"}
+    db_snapshots.save(database, "migrated", "key")
+    assert not cache_dir.exists()
+    database.settings_dict = {"NAME": "file:memorydb_default?mode=memory&cache=shared"}
+    database.vendor = "postgresql"
+    db_snapshots.save(database, "migrated", "key")
+    assert not cache_dir.exists()
+
+
+def _write(path, text):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+
+
+def test_a_changed_migration_or_site_file_makes_a_new_key_and_a_test_file_does_not(tmp_path):
+    _write(tmp_path / "cases" / "migrations" / "0001_initial.py", "# first\n")
+    _write(tmp_path / "cases" / "models.py", "# a model\n")
+    _write(tmp_path / "cases" / "demo" / "content.toml", 'title = "Cases"\n')
+    _write(tmp_path / "tests" / "conftest.py", "# fixtures\n")
+    migrated, demo = db_snapshots.migrated_key(tmp_path), db_snapshots.demo_key(tmp_path)
+
+    _write(tmp_path / "tests" / "test_cases.py", "# a new test\n")
+    assert (db_snapshots.migrated_key(tmp_path), db_snapshots.demo_key(tmp_path)) == (migrated, demo)
+
+    _write(tmp_path / "cases" / "demo" / "content.toml", 'title = "Casussen"\n')
+    assert db_snapshots.migrated_key(tmp_path) == migrated
+    assert db_snapshots.demo_key(tmp_path) not in {demo}
+    demo = db_snapshots.demo_key(tmp_path)
+
+    _write(tmp_path / "cases" / "models.py", "# a model, changed\n")
+    assert db_snapshots.demo_key(tmp_path) != demo
+    demo = db_snapshots.demo_key(tmp_path)
+
+    _write(tmp_path / "cases" / "migrations" / "0002_more.py", "# second\n")
+    assert db_snapshots.migrated_key(tmp_path) != migrated
+    assert db_snapshots.demo_key(tmp_path) != demo
+
+
+@pytest.mark.django_db
+def test_the_test_database_has_every_migration_applied(site_tree):
+    """Whether it was migrated or copied, the test database is at the newest migration of every app."""
+    executor = MigrationExecutor(connection)
+    assert executor.migration_plan(executor.loader.graph.leaf_nodes()) == []
+    assert executor.loader.applied_migrations  # and it knows what was applied
