@@ -108,10 +108,16 @@ def _back_to_migrated():
     from django.db import connection
 
     if "migrated" in _state:
+        from django.apps import apps
+        from django.contrib.contenttypes.models import ContentType
+
+        # Deserialising Wagtail's tasks asks for their content type before the content types are back: from the
+        # cache, as after migrate; a cold cache (a copied database) would insert a wrong one and cache its id.
+        ContentType.objects.get_for_models(*apps.get_models(), for_concrete_models=False)
         call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
         connection.creation.deserialize_db_from_string(_state.pop("migrated"))
+        ContentType.objects.clear_cache()
         # flush restarted the id sequences (PostgreSQL): move them past the restored rows
-        from django.apps import apps
         from django.core.management.color import no_style
 
         statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models(include_auto_created=True))
@@ -208,7 +214,13 @@ def pytest_collection_modifyitems(config, items):
             # set up after the test's transaction began, it would be rolled back with the test.
             names.insert(0, "_demo_content")
             names.append("demo")
-    items.sort(key=lambda item: "demo" in getattr(item, "fixturenames", ()))
+    # Among each kind, the long tests first: with xdist, a 25-second test picked up last kept one worker busy alone.
+    items.sort(
+        key=lambda item: (
+            "demo" in getattr(item, "fixturenames", ()),
+            item.get_closest_marker("slow") is None and item.get_closest_marker("faults") is None,
+        )
+    )
 
 
 @pytest.fixture(autouse=True)

@@ -171,6 +171,7 @@ def _remove_most_of_the_demo():
     intake_settings.save()
 
 
+@pytest.mark.slow
 def test_a_run_interrupted_after_some_pages_is_completed_by_the_next(
     loaded, django_capture_on_commit_callbacks, monkeypatch
 ):

@@ -10,9 +10,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
+@pytest.mark.slow
 def test_case_services_intake_address_and_audiences_survive_the_migrations(tmp_path):
     env = {
         **os.environ,
