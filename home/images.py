@@ -45,7 +45,7 @@ class Preset:
 
 
 @functools.cache
-def _filters(preset_name, svg):
+def preset_filters(preset_name, svg):
     """The preset's filters, made once per process: parsing specs was a quarter of a page's render."""
     preset = PRESETS[preset_name]
     return tuple(Filter(spec=spec) for spec in (preset.svg_specs if svg else preset.specs))
@@ -67,7 +67,7 @@ def picture(image, preset, alt="", css_class="", priority=False):
     """The ``<picture>`` of ``image`` for ``preset``: lazy, or fetched first when ``priority``."""
     if not image:
         return ""
-    renditions = _distinct_widths(get_renditions_or_not_found(image, _filters(preset, image.is_svg())))
+    renditions = _distinct_widths(get_renditions_or_not_found(image, preset_filters(preset, image.is_svg())))
     preset = PRESETS[preset]
     attrs = {"alt": alt}
     if len(renditions) > 1:

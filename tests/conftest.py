@@ -112,7 +112,8 @@ def _back_to_migrated():
         from django.contrib.contenttypes.models import ContentType
 
         # Deserialising Wagtail's tasks asks for their content type before the content types are back: from the
-        # cache, as after migrate; a cold cache (a copied database) would insert a wrong one and cache its id.
+        # cache, as after migrate; a cold cache (a copied database, or a test that cleared it) would insert a
+        # wrong one and cache its id.
         ContentType.objects.get_for_models(*apps.get_models(), for_concrete_models=False)
         call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
         connection.creation.deserialize_db_from_string(_state.pop("migrated"))
@@ -174,11 +175,11 @@ def _make_renditions():
     """
     from wagtail.images import get_image_model
 
-    from home.images import PRESETS
+    from home.images import PRESETS, preset_filters
 
     for image in get_image_model().objects.all():
-        for preset in PRESETS.values():
-            image.get_renditions(*(preset.svg_specs if image.is_svg() else preset.specs))
+        for preset in PRESETS:
+            image.get_renditions(*preset_filters(preset, image.is_svg()))
 
 
 @pytest.fixture

@@ -82,8 +82,7 @@ def restore(connection, kind, key):
     connection.ensure_connection()
     with contextlib.closing(sqlite3.connect(copy)) as source:
         source.backup(connection.connection)
-    # What migrate's post_migrate does: content type ids cached before (the app's start-up may read the
-    # development database) must not outlive the database they came from.
+    # Content type ids cached from the database before must not outlive it.
     from django.contrib.contenttypes.models import ContentType
 
     ContentType.objects.clear_cache()

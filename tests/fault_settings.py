@@ -6,9 +6,10 @@ backend, and SMTP to the test's fake mail server (``FAULT_SMTP_PORT``).
 
 import os
 
+from config.settings import base
 from config.settings.test import *  # noqa: F403
 
-TASKS = {"default": {"BACKEND": "home.task_backend.DatabaseBackend", "QUEUES": ["default"]}}
+TASKS = base.TASKS  # the worker's database backend, not the tests' immediate one
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 EMAIL_HOST = "127.0.0.1"
 EMAIL_PORT = int(os.environ.get("FAULT_SMTP_PORT", "25"))

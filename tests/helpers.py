@@ -2,6 +2,10 @@
 
 from html.parser import HTMLParser
 
+from config.settings.base import TASKS as DATABASE_TASKS  # the worker's backend; the test settings run tasks at once
+
+__all__ = ["DATABASE_TASKS", "Page", "clear_own_cache_keys", "run_task_worker"]
+
 
 class _Collector(HTMLParser):
     def __init__(self):

@@ -15,7 +15,7 @@ from django_tasks_db.models import DBTaskResult
 from intake import spam
 from intake.models import OutgoingEmail, Submission
 from tests.fault_servers import FakeSMTPServer
-from tests.helpers import run_task_worker
+from tests.helpers import DATABASE_TASKS, run_task_worker
 
 pytestmark = [pytest.mark.django_db, pytest.mark.faults]
 
@@ -26,7 +26,7 @@ POST_BOUND_SECONDS = 5.0  # generous on a loaded machine (a hung server used to 
 @pytest.fixture
 def production_mail(settings):
     """The database task backend and SMTP with short timeouts; the server is the test's."""
-    settings.TASKS = {"default": {"BACKEND": "home.task_backend.DatabaseBackend", "QUEUES": ["default"]}}
+    settings.TASKS = DATABASE_TASKS
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST = "127.0.0.1"
     settings.EMAIL_TIMEOUT = 1

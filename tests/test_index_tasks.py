@@ -12,14 +12,14 @@ from wagtail.models import ReferenceIndex
 from wagtail.tasks import update_reference_index_task
 
 from cases.models import CaseTheme
-from tests.helpers import run_task_worker
+from tests.helpers import DATABASE_TASKS, run_task_worker
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def database_tasks(settings):
-    settings.TASKS = {"default": {"BACKEND": "home.task_backend.DatabaseBackend", "QUEUES": ["default"]}}
+    settings.TASKS = DATABASE_TASKS
 
 
 def test_tasks_for_deleted_and_living_objects_all_succeed(site_tree, database_tasks):
