@@ -1,5 +1,7 @@
 """Phones, forced colours, print and the package panel, as a browser shows them (issue 15)."""
 
+import time
+
 import pytest
 
 from tests.browser.axe import assert_no_axe_violations
@@ -121,21 +123,41 @@ def choose_every_service(page):
     return boxes.count()
 
 
+def scroll_by_wheel(page, pixels, timeout=10.0):
+    """Turn the mouse wheel and wait until the page has stopped scrolling.
+
+    Playwright's wheel returns before the page has scrolled; on a busy machine
+    the scroll lands later (CI once read the button's place before the scroll and
+    looked for it there after). Waits for scrollY to move and then hold still
+    over two animation frames."""
+    before = page.evaluate("scrollY")
+    page.mouse.wheel(0, pixels)
+    settled = "() => new Promise(done => { const y = scrollY; "
+    settled += "requestAnimationFrame(() => requestAnimationFrame(() => done([y, scrollY]))); })"
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        start, end = page.evaluate(settled)
+        if start == end != before:
+            return end - before
+    raise AssertionError(f"the page did not settle after the wheel (scrollY {before} -> {end})")
+
+
 def test_package_button_stays_in_view_at_1280x800(browser, live_site):
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     page = context.new_page()
     page.goto(live_site + "/en/service-menu/")
     assert choose_every_service(page) >= 8
-    send = page.locator("[data-package-send]")
     page.locator("#package").scroll_into_view_if_needed()
-    page.mouse.wheel(0, 400)
-    box = send.bounding_box()
-    assert box and box["y"] >= 0 and box["y"] + box["height"] <= 800, box
-    centre = page.evaluate(
-        "([x, y]) => document.elementFromPoint(x, y).closest('[data-package-send]') !== null",
-        [box["x"] + box["width"] / 2, box["y"] + box["height"] / 2],
+    assert scroll_by_wheel(page, 400) > 0
+    # Where the button is and what a click there would hit, read in one go.
+    box, hit = page.evaluate(
+        """() => { const send = document.querySelector('[data-package-send]');
+            const r = send.getBoundingClientRect();
+            const at = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+            return [{y: r.y, height: r.height}, at && at.closest('[data-package-send]') === send]; }"""
     )
-    assert centre, "the send button is covered"
+    assert box["y"] >= 0 and box["y"] + box["height"] <= 800, box
+    assert hit, "the send button is covered"
     context.close()
 
 
