@@ -32,7 +32,7 @@ from tests.helpers import clear_own_cache_keys
 
 def _is_test_database(name):
     name = str(name or "")
-    return Path(name).name.startswith("test_") or "mode=memory" in name or name == ":memory:"
+    return Path(name).name.startswith("test_") or db_snapshots.is_memory_name(name)
 
 
 @pytest.fixture(scope="session")

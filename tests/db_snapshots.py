@@ -69,9 +69,13 @@ def demo_key(base=None):
     return digest.hexdigest()[:20]
 
 
+def is_memory_name(name):
+    """Whether a SQLite database name is an in-memory one (pytest-django's test database is)."""
+    return "mode=memory" in str(name) or str(name) == ":memory:"
+
+
 def is_memory_database(connection):
-    name = str(connection.settings_dict["NAME"])
-    return connection.vendor == "sqlite" and ("mode=memory" in name or name == ":memory:")
+    return connection.vendor == "sqlite" and is_memory_name(connection.settings_dict["NAME"])
 
 
 def restore(connection, kind, key):
@@ -109,14 +113,15 @@ def save(connection, kind, key):
 
 def media_files_present():
     """Whether every file the database's images and renditions point at is still in MEDIA_ROOT."""
+    from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
 
     image_model = get_image_model()
-    names = [*image_model.objects.values_list("file", flat=True)]
-    names += image_model.get_rendition_model().objects.values_list("file", flat=True)
-    from wagtail.documents import get_document_model
-
-    names += get_document_model().objects.values_list("file", flat=True)
+    names = [
+        *image_model.objects.values_list("file", flat=True),
+        *image_model.get_rendition_model().objects.values_list("file", flat=True),
+        *get_document_model().objects.values_list("file", flat=True),
+    ]
     return all((Path(settings.MEDIA_ROOT) / name).is_file() for name in names)
 
 

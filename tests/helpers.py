@@ -2,9 +2,9 @@
 
 from html.parser import HTMLParser
 
-from config.settings.base import TASKS as DATABASE_TASKS  # the worker's backend; the test settings run tasks at once
+from config.settings import base
 
-__all__ = ["DATABASE_TASKS", "Page", "clear_own_cache_keys", "run_task_worker"]
+DATABASE_TASKS = base.TASKS  # the worker's backend; the test settings run tasks at once
 
 
 class _Collector(HTMLParser):

@@ -86,7 +86,7 @@ def test_a_changed_migration_or_site_file_makes_a_new_key_and_a_test_file_does_n
 
     _write(tmp_path / "cases" / "demo" / "content.toml", 'title = "Casussen"\n')
     assert db_snapshots.migrated_key(tmp_path) == migrated
-    assert db_snapshots.demo_key(tmp_path) not in {demo}
+    assert db_snapshots.demo_key(tmp_path) != demo
     demo = db_snapshots.demo_key(tmp_path)
 
     _write(tmp_path / "cases" / "models.py", "# a model, changed\n")

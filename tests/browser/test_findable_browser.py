@@ -123,6 +123,12 @@ def choose_every_service(page):
     return boxes.count()
 
 
+SCROLL_OVER_TWO_FRAMES = """() => new Promise(done => {
+    const start = scrollY;
+    requestAnimationFrame(() => requestAnimationFrame(() => done([start, scrollY])));
+})"""
+
+
 def scroll_by_wheel(page, pixels, timeout=10.0):
     """Turn the mouse wheel and wait until the page has stopped scrolling.
 
@@ -132,14 +138,13 @@ def scroll_by_wheel(page, pixels, timeout=10.0):
     over two animation frames."""
     before = page.evaluate("scrollY")
     page.mouse.wheel(0, pixels)
-    settled = "() => new Promise(done => { const y = scrollY; "
-    settled += "requestAnimationFrame(() => requestAnimationFrame(() => done([y, scrollY]))); })"
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        start, end = page.evaluate(settled)
+    while True:
+        start, end = page.evaluate(SCROLL_OVER_TWO_FRAMES)
         if start == end != before:
             return end - before
-    raise AssertionError(f"the page did not settle after the wheel (scrollY {before} -> {end})")
+        if time.monotonic() > deadline:
+            raise AssertionError(f"the page did not settle after the wheel (scrollY {before} -> {end})")
 
 
 def test_package_button_stays_in_view_at_1280x800(browser, live_site):
