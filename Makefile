@@ -33,7 +33,7 @@ test: $(VENV)/.installed
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(PY) scripts/check_import_cycles.py
+	$(VENV)/bin/lint-imports
 
 # Production-like stack on this machine (README "Production-like stack", scripts/stack.sh):
 # nginx on 127.0.0.1:8080, two gunicorn instances, the worker; PostgreSQL and Redis.

@@ -6,8 +6,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home import seo
-from home import views as home_views
+from search import seo
+from search import views as home_views
 
 urlpatterns = [
     path("robots.txt", seo.robots_txt, name="robots-txt"),
@@ -29,4 +29,4 @@ urlpatterns += i18n_patterns(
 )
 
 # A database that is down answers with the bilingual 503 page, not a 500.
-handler500 = "home.resilience.server_error"
+handler500 = "ops.resilience.server_error"

@@ -19,8 +19,5 @@ class HomeConfig(AppConfig):
     def ready(self):
         from wagtail.images import get_image_model
 
-        from .page_cache import connect_signals
-
-        connect_signals()
         # Wagtail's documented override point (AbstractImage.default_alt_text), on the stock image model.
         get_image_model().default_alt_text = property(_alt_text_from_description)

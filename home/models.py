@@ -71,11 +71,11 @@ class BasePage(Page):
         """
         return f"{super().get_admin_display_title()} ({language_code(self.locale_id).upper()})"
 
-    # Related objects fetched with the page when it is served from a kept route (home/chrome.py).
+    # Related objects fetched with the page when it is served from a kept route (ops/chrome.py).
     route_select_related = ()
 
     def get_view_restrictions(self):
-        """None without a query when the page was routed knowing that no page has a restriction (home/chrome.py)."""
+        """None without a query when the page was routed knowing that no page has a restriction (ops/chrome.py)."""
         if getattr(self, "_sif_no_view_restriction", False):
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()

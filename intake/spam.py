@@ -22,7 +22,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 
-from home.client_address import client_address
+from ops.client_address import client_address
 
 TIMESTAMP_SALT = "intake.form-started"
 HONEYPOT_FIELD = "website"

@@ -14,7 +14,7 @@ from django.conf import settings
 from django.contrib.auth.signals import user_login_failed
 from django.dispatch import receiver
 
-from home.client_address import client_address
+from ops.client_address import client_address
 
 logger = logging.getLogger("sif.security")
 

@@ -160,7 +160,7 @@ start() {
   say "migrate, collectstatic, demo content (production settings)"
   "$PY" manage.py migrate --noinput -v0
   "$PY" manage.py collectstatic --noinput -v0
-  "$PY" manage.py load_demo --if-empty | tail -1
+  DJANGO_SETTINGS_MODULE=config.settings.stack "$PY" manage.py load_demo --if-empty | tail -1
   "$PY" manage.py sync_site_url
   "$PY" manage.py check --fail-level ERROR >/dev/null
 

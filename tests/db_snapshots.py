@@ -30,7 +30,19 @@ from pathlib import Path
 from django.conf import settings
 
 CACHE_DIR = Path(settings.VAR_DIR) / "test-cache"
-SOURCE_DIRS = ("cases", "config", "home", "intake", "menukaart", "ops", "programmes", "site")
+SOURCE_DIRS = (
+    "cases",
+    "config",
+    "demo",
+    "editorial",
+    "home",
+    "intake",
+    "menukaart",
+    "ops",
+    "programmes",
+    "search",
+    "site",
+)
 
 
 def enabled():

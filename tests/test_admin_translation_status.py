@@ -4,8 +4,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from wagtail.models import Locale
 
+from editorial.translation_status import page_translation_statuses
 from home.models import StandardPage
-from home.translation_status import page_translation_statuses
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
 
@@ -42,7 +42,7 @@ def test_report_lists_pages_for_admin_users(client):
 
 
 def test_deepl_gets_british_english_as_target():
-    from home.machine_translation import SifDeepLTranslator
+    from editorial.machine_translation import SifDeepLTranslator
 
     translator = SifDeepLTranslator({"AUTH_KEY": "test:fx"})
     nl, en = Locale.objects.get(language_code="nl"), Locale.objects.get(language_code="en")

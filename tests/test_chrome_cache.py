@@ -1,4 +1,4 @@
-"""What home/chrome.py keeps across requests (menus, settings, routes) is purged with the page cache.
+"""What ops/chrome.py keeps across requests (menus, settings, routes) is purged with the page cache.
 
 The page cache is off here, as in production's "cold" path: each test warms the kept
 chrome and routes with a first request, changes what a visitor would see through the

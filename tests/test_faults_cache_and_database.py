@@ -6,9 +6,9 @@ import time
 import pytest
 from wagtail.models import Page
 
-from home.resilience import ForgivingRedisCache
 from intake import spam
 from intake.models import Submission
+from ops.resilience import ForgivingRedisCache
 from tests.fault_servers import AppServer, Blackhole, closed_port
 
 pytestmark = pytest.mark.faults
@@ -27,7 +27,7 @@ def _redis_cache(settings, port):
 
     settings.CACHES = {
         "default": {
-            "BACKEND": "home.resilience.ForgivingRedisCache",
+            "BACKEND": "ops.resilience.ForgivingRedisCache",
             "LOCATION": f"redis://127.0.0.1:{port}/5",
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1, "retry": Retry(NoBackoff(), 0)},
         }
@@ -129,7 +129,7 @@ def test_a_database_error_in_a_view_answers_the_503_page_not_a_500(client):
 
     from django.db import OperationalError
 
-    with mock.patch("home.search.documents", side_effect=OperationalError("server closed the connection")):
+    with mock.patch("search.query.documents", side_effect=OperationalError("server closed the connection")):
         response = client.get("/en/search/", {"q": "impact"})
     assert response.status_code == 503
     assert response["Retry-After"] == "30"

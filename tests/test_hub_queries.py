@@ -208,7 +208,7 @@ SEARCH_HIT = re.compile(r'<li><a href="[^"]*">([^<]*)</a>(?:<p class="search-res
     [("/nl/zoeken/?q=extra", "nl", "Extra programma"), ("/en/search/?q=extra", "en", "Extra programme")],
 )
 def test_search_query_count_is_fixed(client, site_tree, url, language, prefix, monkeypatch):
-    from home import search
+    from search import query as search
 
     monkeypatch.setattr(search, "RESULTS_PER_PAGE", 50)
     add_programmes(site_tree, 3)

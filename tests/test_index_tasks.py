@@ -2,7 +2,7 @@
 
 A first ``make run`` printed 44 tracebacks: the demo loader saves pages whose inline rows
 (partners, phases, case themes) are deleted and recreated, and the worker then met
-reference-index and search-index tasks for rows that no longer existed (home/tasks.py).
+reference-index and search-index tasks for rows that no longer existed (ops/tasks.py).
 """
 
 import pytest
@@ -37,7 +37,7 @@ def test_tasks_for_deleted_and_living_objects_all_succeed(site_tree, database_ta
     link.delete()
 
     paths = set(DBTaskResult.objects.values_list("task_path", flat=True))
-    assert paths == {"home.tasks.for_existing_object"}
+    assert paths == {"ops.tasks.for_existing_object"}
     run_task_worker()
 
     results = list(DBTaskResult.objects.order_by("enqueued_at"))

@@ -12,10 +12,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from home.search import words_of
 from intake import spam
 from intake.forms import IntakeForm
 from intake.models import Submission
+from search.query import words_of
 
 pytestmark = pytest.mark.django_db
 

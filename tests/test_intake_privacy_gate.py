@@ -63,7 +63,7 @@ def test_no_privacy_statement_chosen_closes_the_form(client, url):
 @pytest.mark.parametrize("url", [NL_URL, EN_URL])
 def test_unpublished_privacy_statement_closes_the_form_in_both_languages(client, url):
     dutch, english = privacy_pages()
-    # Around the admin's guard (home/usage.py refuses this in the admin): e.g. a script or a scheduled unpublish.
+    # Around the admin's guard (editorial/guards.py refuses this in the admin): e.g. a script or a scheduled unpublish.
     english.unpublish()
     dutch.unpublish()
     assert_closed(client, url)

@@ -2,7 +2,7 @@
 
 Every public page type, in both languages, links exactly one stylesheet (static/css/site.css,
 under 20 kB compressed), runs its scripts `defer` and carries the strict public policy (no
-inline script or style). HTML is compressed by the app (home.page_cache.GZipMiddleware) once per
+inline script or style). HTML is compressed by the app (ops.page_cache.GZipMiddleware) once per
 render; cached hits are sent compressed as stored, and both copies revalidate with their ETag.
 """
 
@@ -179,7 +179,7 @@ def test_html_is_compressed_once_and_hits_are_sent_as_stored(client, site_tree, 
 @pytest.mark.usefixtures("page_cache_on")
 def test_a_purge_keeps_the_etag_of_an_unchanged_page(client, site_tree):
     """The ETag is the digest of the page, not of the (randomly padded) compressed bytes."""
-    from home import page_cache
+    from ops import page_cache
 
     url = site_tree.cases_nl.url
     first = client.get(url, HTTP_ACCEPT_ENCODING="gzip")
@@ -218,7 +218,7 @@ def test_only_text_is_compressed(rf, content_type, compressed):
     """Documents and images the app serves are compressed already (and keep their Content-Length)."""
     from django.http import HttpResponse
 
-    from home.page_cache import GZipMiddleware
+    from ops.page_cache import GZipMiddleware
 
     body = b"Social Impact Factory " * 100
     middleware = GZipMiddleware(lambda request: HttpResponse(body, content_type=content_type))

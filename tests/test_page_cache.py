@@ -1,4 +1,4 @@
-"""The anonymous page cache (home/page_cache.py): hits without queries, exact purges, who never sees it."""
+"""The anonymous page cache (ops/page_cache.py): hits without queries, exact purges, who never sees it."""
 
 import re
 from urllib.parse import urlencode
@@ -207,8 +207,8 @@ def test_intake_form_is_never_cached_and_its_post_works_from_a_cached_page(clien
 
 
 def test_pages_are_served_uncached_when_redis_is_down(client, monkeypatch):
-    from home import page_cache
-    from home.resilience import ForgivingRedisCache
+    from ops import page_cache
+    from ops.resilience import ForgivingRedisCache
 
     # Nothing listens on port 1: every Redis call fails at once.
     down = ForgivingRedisCache("redis://127.0.0.1:1/0", {"OPTIONS": {"socket_connect_timeout": 0.2}})

@@ -2,7 +2,7 @@
 
 Measured as a visitor meets a page with the page cache off (the test settings): the
 second request of a warm process, so every query of the render counts. The first
-request fills what home/chrome.py keeps per generation (site, menus, settings pages,
+request fills what ops/chrome.py keeps per generation (site, menus, settings pages,
 the page's route, ancestors and translations); tests/test_chrome_cache.py shows that
 a purge empties it. tests/test_hub_queries.py checks that counts do not grow with the
 content (3 versus 30 items); with the page cache on, a repeated anonymous GET costs

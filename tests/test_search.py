@@ -101,7 +101,7 @@ def test_stop_words_only_get_a_hint_not_every_page(client, url, hint):
 
 
 def test_results_are_paginated(client, monkeypatch):
-    from home import search
+    from search import query as search
 
     monkeypatch.setattr(search, "RESULTS_PER_PAGE", 2)
     first = results(client, "/en/search/?q=social")

@@ -7,7 +7,7 @@ from django.contrib.auth.models import User
 from django.test import override_settings
 from wagtail.admin.templatetags.wagtailadmin_tags import avatar_url
 
-from home.middleware import ADMIN_POLICY, PUBLIC_POLICY
+from ops.security_headers import ADMIN_POLICY, PUBLIC_POLICY
 from tests.helpers import Page
 
 pytestmark = pytest.mark.django_db

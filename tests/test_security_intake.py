@@ -13,12 +13,12 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
-from home.client_address import client_address
 from intake import spam
 from intake.export import neutralise_formula
 from intake.forms import public_email_domain
 from intake.models import OutgoingEmail, Status, Submission
 from intake.retention import purge
+from ops.client_address import client_address
 from tests.helpers import Page
 from tests.test_intake import EN_URL, NL_URL, started, submit, valid_data
 

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.utils import translation
 
-from home.management.commands import ensure_dev_admin
+from demo.management.commands import ensure_dev_admin
 
 LOGIN = "/admin/login/"
 GOOD = "kraanvogel-lokaal-2718"

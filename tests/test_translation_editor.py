@@ -1,7 +1,7 @@
 """The translation editor names every string by its own place, and asks for text only.
 
 wagtail-localize labelled every string inside a step "Stappen" and every figure's text
-"Cijfers" (home/translation_labels.py says why). Here an editor opens the translation
+"Cijfers" (editorial/translation_labels.py says why). Here an editor opens the translation
 editor of a case through the admin, and its props show one distinct label per string;
 the figures' numbers, the case's address and its region are copied from the Dutch page and
 are not strings to translate, so the translation is complete once the text is. The

@@ -20,6 +20,8 @@ INSTALLED_APPS = [
     "cases",
     "menukaart",
     "intake",
+    "editorial",
+    "search",
     "ops",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -50,26 +52,26 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "home.middleware.PermissionsPolicyMiddleware",  # first, so that every response carries it
+    "ops.security_headers.PermissionsPolicyMiddleware",  # first, so that every response carries it
     "ops.request_id.RequestIdMiddleware",
     "ops.health.HealthCheckMiddleware",  # /healthz and /readyz: before host checks and redirects
     "django.middleware.security.SecurityMiddleware",
-    "home.resilience.DatabaseUnavailableMiddleware",
+    "ops.resilience.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous page cache: before the session, so that a hit touches neither it nor the database.
-    "home.page_cache.PageCacheMiddleware",
+    "ops.page_cache.PageCacheMiddleware",
     # Just inside the page cache: a page is compressed once, when rendered; hits are sent as stored.
-    "home.page_cache.GZipMiddleware",
+    "ops.page_cache.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # Menus, settings and page routes kept until the next purge (needs the language).
-    "home.chrome.ChromeMiddleware",
+    "ops.chrome.ChromeMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "home.middleware.ContentSecurityPolicyMiddleware",
+    "ops.security_headers.ContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes asks: turns a refused login during a lockout into the lockout page.
     "axes.middleware.AxesMiddleware",
@@ -103,7 +105,7 @@ DATABASES = {
     )
 }
 # A database that is down or hangs must not hang the site: give up after a few seconds
-# and show the bilingual 503 page (home/resilience.py) instead of waiting for the proxy.
+# and show the bilingual 503 page (ops/resilience.py) instead of waiting for the proxy.
 DATABASE_CONNECT_TIMEOUT = int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "3"))
 DATABASE_STATEMENT_TIMEOUT_MS = int(os.environ.get("DATABASE_STATEMENT_TIMEOUT_MS", "5000"))
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
@@ -127,11 +129,11 @@ if os.environ.get("REDIS_URL"):
     from redis.backoff import NoBackoff
     from redis.retry import Retry
 
-    # Redis is optional: when it is down or hangs, home/resilience.py serves pages uncached
+    # Redis is optional: when it is down or hangs, ops/resilience.py serves pages uncached
     # (one log line, then it leaves Redis alone for a while) instead of failing the request.
     CACHES = {
         "default": {
-            "BACKEND": "home.resilience.ForgivingRedisCache",
+            "BACKEND": "ops.resilience.ForgivingRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1, "retry": Retry(NoBackoff(), 0)},
         }
@@ -139,7 +141,7 @@ if os.environ.get("REDIS_URL"):
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# Anonymous full-page cache (home/page_cache.py): SIF_PAGE_CACHE=off turns it off (make bench
+# Anonymous full-page cache (ops/page_cache.py): SIF_PAGE_CACHE=off turns it off (make bench
 # measures both). Entries live PAGE_CACHE_TIMEOUT seconds at most (purges are exact anyway);
 # browsers and proxies may keep a page PAGE_CACHE_MAX_AGE seconds, then revalidate with the ETag.
 PAGE_CACHE_ENABLED = os.environ.get("SIF_PAGE_CACHE", "on").lower() not in ("off", "0", "false")
@@ -148,14 +150,14 @@ PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "60"))
 
 # Background work (intake e-mail, Wagtail's own tasks) goes through django-tasks to the
 # database; `python manage.py db_worker` runs it (docs/deploy.md).
-TASKS = {"default": {"BACKEND": "home.task_backend.DatabaseBackend", "QUEUES": ["default"]}}
+TASKS = {"default": {"BACKEND": "ops.task_backend.DatabaseBackend", "QUEUES": ["default"]}}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
-    {"NAME": "home.passwords.SiteNameValidator"},
+    {"NAME": "ops.passwords.SiteNameValidator"},
 ]
 
 # Login throttling (django-axes): 10 failed logins lock the account name and,
@@ -170,14 +172,14 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "30")))
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLE_ADMIN = False
-AXES_CLIENT_IP_CALLABLE = "home.client_address.client_address"
-AXES_LOCKOUT_CALLABLE = "home.login_throttling.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "ops.client_address.client_address"
+AXES_LOCKOUT_CALLABLE = "ops.login_throttling.lockout_response"
 AXES_USERNAME_FORM_FIELD = "username"
 # The log line names the account and the address (an audit trail); the password is never logged or stored.
 AXES_SENSITIVE_PARAMETERS = []
 # No table of successful logins that would grow without a retention period.
 AXES_DISABLE_ACCESS_LOG = True
-# Behind a proxy: the addresses the proxy connects from (see home/client_address.py).
+# Behind a proxy: the addresses the proxy connects from (see ops/client_address.py).
 TRUSTED_PROXY_NETWORKS = [
     network for network in os.environ.get("TRUSTED_PROXY_NETWORKS", "127.0.0.0/8,::1/128").split(",") if network
 ]
@@ -255,7 +257,7 @@ LOGGING = {
     },
 }
 
-# Apps whose demo/*.toml files fill the demo site (home/demo_loader.py), in this order.
+# Apps whose demo/*.toml files fill the demo site (demo/loader.py), in this order.
 DEMO_CONTENT_APPS = ["home", "programmes", "cases", "menukaart", "intake"]
 
 # Intake: personal data is anonymised this many months after the last change
@@ -275,7 +277,7 @@ INTAKE_TRUSTED_PROXIES = int(os.environ.get("INTAKE_TRUSTED_PROXIES", "0"))
 # Machine translation in the translation editor, only when a DeepL key is given.
 if os.environ.get("DEEPL_AUTH_KEY"):
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
-        "CLASS": "home.machine_translation.SifDeepLTranslator",
+        "CLASS": "editorial.machine_translation.SifDeepLTranslator",
         "OPTIONS": {"AUTH_KEY": os.environ["DEEPL_AUTH_KEY"], "FORMALITY": "prefer_less"},
     }
 

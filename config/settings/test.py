@@ -31,3 +31,6 @@ INTAKE_MIN_FILL_SECONDS = 0
 
 # The page cache would answer a test's second request from the first; its own tests turn it on.
 PAGE_CACHE_ENABLED = False
+
+# The demo loader: the tests build the demo with it.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405

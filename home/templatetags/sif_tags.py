@@ -43,11 +43,3 @@ def localized(page):
 def is_within(page, section):
     """True when ``page`` lies below ``section`` in the page tree."""
     return bool(page) and hasattr(page, "path") and page.path.startswith(section.path)
-
-
-@register.inclusion_tag("components/seo_head.html", takes_context=True)
-def seo_head(context, page=None, title=""):
-    """Canonical, hreflang (with x-default), Open Graph, Twitter card and JSON-LD for ``<head>``."""
-    from home import seo
-
-    return {"seo": seo.head(context["request"], page or None, title=title or None)}

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from home.demo_loader import DemoLoader
+from demo.loader import DemoLoader
 from home.models import HomePage
 
 

@@ -1,7 +1,7 @@
 from django.shortcuts import render
 from django.utils.translation import gettext
 
-from . import search as site_search
+from . import query as site_search
 
 MAX_QUERY_LENGTH = site_search.MAX_QUERY_LENGTH
 
@@ -11,13 +11,13 @@ def _printable(text):
 
 
 def search(request):
-    """Search the live pages in the visitor's language (see home/search.py); any input gets an answer.
+    """Search the live pages in the visitor's language (see search/query.py); any input gets an answer.
 
     Control characters (a NUL byte among them) are dropped before anything else
-    sees the query; home/search.py then searches its words only, so quotes and
+    sees the query; search/query.py then searches its words only, so quotes and
     operators never reach the database.
     """
     query = _printable(request.GET.get("q", "")).strip()[:MAX_QUERY_LENGTH]
     context = site_search.search(request, query, request.GET.get("page", 1))
     context["view_title"] = gettext("Search")
-    return render(request, "home/search.html", context)
+    return render(request, "search/search.html", context)

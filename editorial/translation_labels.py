@@ -8,7 +8,7 @@ block: "Stap 2 › Naam", "Kerncijfer 3 (200) › Wat het telt", "Rij 2, kolom 3
 list are numbered, so three steps no longer look like one, and a key figure shows its number
 (copied, not translated), so "sociale ondernemingen" is translated knowing what it counts.
 
-Used on the translation editor's props (home/editorial.py, ``editor_props``); a string
+Used on the translation editor's props (editorial/review.py, ``editor_props``); a string
 the walk cannot place keeps wagtail-localize's label.
 """
 

@@ -7,7 +7,7 @@ its object may be gone. Wagtail's task then fails with ``DoesNotExist``, a trace
 worker's output (44 on a first ``make run``) and a FAILED row, although there is nothing left
 to index. ``DatabaseBackend`` queues those two tasks through ``for_existing_object``, which
 skips a deleted object with one log line and runs Wagtail's own task otherwise
-(the backend is in ``home/task_backend.py``: the ``@task`` here needs the backend loaded).
+(the backend is in ``ops/task_backend.py``: the ``@task`` here needs the backend loaded).
 """
 
 import logging

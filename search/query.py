@@ -31,7 +31,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
-from . import page_cache
+from ops import page_cache
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
@@ -139,7 +139,7 @@ def page_text(page):
 def documents(language):
     """[((pk, model label), title, text)] for the live public pages in ``language``.
 
-    Kept in the cache under the page cache's generation (home/page_cache.py), so the
+    Kept in the cache under the page cache's generation (ops/page_cache.py), so the
     next purge (a page published, moved, unpublished, its privacy changed) drops them;
     without a generation (Redis down) they are read each time.
     """

@@ -36,7 +36,7 @@ from the front-end cache or CDN through ``wagtail.contrib.frontend_cache``:
 the page and its translations, and every live page (they all show menus,
 settings and lists that may include it).
 
-When Redis is down, ``home.resilience.ForgivingRedisCache`` answers "not
+When Redis is down, ``ops.resilience.ForgivingRedisCache`` answers "not
 cached": no generation can be read, and pages are served uncached. A purge
 while Redis is unreachable is lost; entries expire after ``PAGE_CACHE_TIMEOUT``.
 

@@ -20,7 +20,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, pgettext
 from wagtail.models import Page, Site
 
-from . import localization
+from home import localization
 
 SHARE_IMAGE_SPEC = "fill-1200x630"
 SHARE_IMAGE_SIZE = (1200, 630)
@@ -106,7 +106,7 @@ def share_image(request, page):
 
 def organisation(request):
     """The Organization node: name, home, logo and the contact details editors filled in."""
-    from .models import SiteSettings
+    from home.models import SiteSettings
 
     home = localization.current_home(request)
     node = {
@@ -275,7 +275,7 @@ def _site(request):
 def sitemap_index(request):
     sitemaps = [absolute_url(reverse("sitemap-language", args=[code]), request) for code, _name in settings.LANGUAGES]
     return render(
-        request, "home/sitemap_index.xml", {"sitemaps": sitemaps}, content_type="application/xml; charset=utf-8"
+        request, "search/sitemap_index.xml", {"sitemaps": sitemaps}, content_type="application/xml; charset=utf-8"
     )
 
 
@@ -314,7 +314,7 @@ def sitemap(request, language):
         raise Http404("No sitemap for this language")
     return render(
         request,
-        "home/sitemap.xml",
+        "search/sitemap.xml",
         {"entries": sitemap_entries(request, language)},
         content_type="application/xml; charset=utf-8",
     )

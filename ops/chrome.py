@@ -1,7 +1,7 @@
 """What every public page needs besides its own content, kept across requests until it changes.
 
 Two kinds of entries live in the shared cache (Redis in production), both keyed on the
-page cache's *generation* (``home/page_cache.py``), so they are purged exactly when the
+page cache's *generation* (``ops/page_cache.py``), so they are purged exactly when the
 pages are, by the same events, on every instance:
 
 - the *chrome* of a site in one language: the site, its home pages, the main menu,
@@ -30,7 +30,9 @@ from django.core.cache import cache
 from django.utils.translation import get_language
 from wagtail.models import Page, PageViewRestriction, Site
 
-from . import localization, page_cache
+from home import localization
+
+from . import page_cache
 from .resilience import DATABASE_ERRORS, database_unavailable
 
 EXCLUDED_PREFIXES = page_cache.EXCLUDED_PREFIXES
@@ -53,7 +55,7 @@ def _remember(key, compute):
 
 
 def _compute_chrome(request, site):
-    from .models import SiteSettings
+    from home.models import SiteSettings
 
     request._wagtail_site = site
     localization.menu_pages(request)  # the home pages and the sections under the visitor's home come with it

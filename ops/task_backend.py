@@ -1,4 +1,4 @@
-"""The task backend: django-tasks-db's, with Wagtail's per-object index tasks wrapped (home/tasks.py)."""
+"""The task backend: django-tasks-db's, with Wagtail's per-object index tasks wrapped (ops/tasks.py)."""
 
 import django_tasks_db
 

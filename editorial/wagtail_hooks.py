@@ -4,14 +4,14 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
 
-from . import admin_views, editorial, usage
+from . import guards, review, views
 
 
 @hooks.register("register_admin_urls")
 def register_translation_status_url():
     return [
-        path("translation-status/", admin_views.translation_status, name="sif_translation_status"),
-        path("editors-guide/", admin_views.editors_guide, name="sif_editors_guide"),
+        path("translation-status/", views.translation_status, name="sif_translation_status"),
+        path("editors-guide/", views.editors_guide, name="sif_editors_guide"),
     ]
 
 
@@ -35,27 +35,27 @@ def register_reviewed_localize_urls():
     return [
         path(
             "localize/update/<int:translation_source_id>/",
-            editorial.ReviewedUpdateTranslationsView.as_view(),
+            review.ReviewedUpdateTranslationsView.as_view(),
             name="sif_update_translations",
         ),
         path(
             "localize/page/<int:page_id>/convert_to_alias/",
-            editorial.reviewed_convert_to_alias,
+            review.reviewed_convert_to_alias,
             name="sif_convert_to_alias",
         ),
         path(
             "localize/submit/page/<int:page_id>/",
-            editorial.SubmitPageTranslationView.as_view(),
+            review.SubmitPageTranslationView.as_view(),
             name="sif_submit_page_translation",
         ),
         path(
             "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
-            editorial.SubmitSnippetTranslationView.as_view(),
+            review.SubmitSnippetTranslationView.as_view(),
             name="sif_submit_snippet_translation",
         ),
         path(
             "sif/translation/<int:translation_id>/submit-for-review/",
-            editorial.submit_translation_for_review,
+            review.submit_translation_for_review,
             name="sif_submit_translation_for_review",
         ),
     ]
@@ -73,22 +73,22 @@ def hide_convert_to_alias_from_non_publishers(menu_items, request, context):
 
 @hooks.register("before_delete_page")
 def refuse_deleting_a_page_in_use(request, page):
-    refusal = usage.check_delete(page, excluding=page.get_descendants(inclusive=True))
-    return usage.refusal_response(request, refusal) if refusal else None
+    refusal = guards.check_delete(page, excluding=page.get_descendants(inclusive=True))
+    return guards.refusal_response(request, refusal) if refusal else None
 
 
 @hooks.register("before_unpublish_page")
 def refuse_unpublishing_a_page_in_use(request, page):
-    refusal = usage.check_unpublish(page)
-    return usage.refusal_response(request, refusal) if refusal else None
+    refusal = guards.check_unpublish(page)
+    return guards.refusal_response(request, refusal) if refusal else None
 
 
 @hooks.register("before_delete_snippet")
 def refuse_deleting_a_snippet_in_use(request, instances):
     for instance in instances:
-        refusal = usage.check_delete(instance)
+        refusal = guards.check_delete(instance)
         if refusal:
-            return usage.refusal_response(request, refusal)
+            return guards.refusal_response(request, refusal)
     return None
 
 
@@ -97,29 +97,29 @@ def refuse_bulk_removal_of_what_is_in_use(request, action_type, objects, action_
     for obj in objects:
         if action_type == "delete":
             excluding = obj.get_descendants(inclusive=True) if isinstance(obj, Page) else ()
-            refusal = usage.check_delete(obj, excluding=excluding)
+            refusal = guards.check_delete(obj, excluding=excluding)
         elif action_type == "unpublish" and isinstance(obj, Page):
-            refusal = usage.check_unpublish(obj)
+            refusal = guards.check_unpublish(obj)
         else:
             refusal = None
         if refusal:
-            return usage.refusal_response(request, refusal)
+            return guards.refusal_response(request, refusal)
     return None
 
 
 @hooks.register("register_admin_urls", order=-100)
 def register_guarded_image_delete():
     # Shadows wagtailimages:delete (same address, registered first).
-    return [path("images/<int:image_id>/delete/", editorial.guarded_image_delete, name="sif_image_delete")]
+    return [path("images/<int:image_id>/delete/", review.guarded_image_delete, name="sif_image_delete")]
 
 
 @hooks.register("register_admin_urls", order=-100)
 def register_guarded_document_delete():
     # Shadows wagtaildocs:delete (same address, registered first): a document behind a download block or a link
     # in the text of a live page would leave a dead link.
-    return [path("documents/delete/<int:document_id>/", editorial.guarded_document_delete, name="sif_document_delete")]
+    return [path("documents/delete/<int:document_id>/", review.guarded_document_delete, name="sif_document_delete")]
 
 
 @hooks.register("after_move_page")
 def move_the_english_twin(request, page):
-    editorial.move_translations_with(page, user=request.user)
+    review.move_translations_with(page, user=request.user)

@@ -16,7 +16,7 @@ The data format (see ``home/demo/content.toml`` for a full example):
 - ``{ ref = "page:<key>" }``, ``"snippet:<key>"`` or ``"image:<key>"`` names
   an object made earlier in this run (from any app loaded before).
 - ``[[image]]``: ``key``, ``title``, ``colours`` (generated illustration).
-- ``[[snippet]]``: ``key``, ``model``, ``match`` (the field that found the
+- ``[[snippet]]``: ``key``, ``model`` (a model's class name, from any app), ``match`` (the field that found the
   snippet before it had a stable key), then its fields.
 - ``[[page]]``: ``key``, ``model``, ``parent`` (a page key, or ``"root"``),
   then its fields. StreamField fields are lists of blocks: ``type`` plus
@@ -58,29 +58,6 @@ from wagtail_localize.segments.extract import extract_segments
 
 DEMO_NAMESPACE = uuid.UUID("6b0f1f7e-51f2-4b8e-9a57-2d9d1c1b5f10")
 LANGUAGES = ("nl", "en")
-
-# Every model the data files may name (``model = "..."``), in one place.
-# When a model moves to another app, change its line here, not the data.
-MODELS = {
-    "HomePage": "home.HomePage",
-    "StandardPage": "home.StandardPage",
-    "SiteSettings": "home.SiteSettings",
-    # The intake's own settings (the address that new questions go to).
-    "IntakeSettings": "intake.IntakeSettings",
-    "Partner": "programmes.Partner",
-    "ProgrammeIndexPage": "programmes.ProgrammeIndexPage",
-    "ProgrammePage": "programmes.ProgrammePage",
-    "Theme": "cases.Theme",
-    "CaseIndexPage": "cases.CaseIndexPage",
-    "CasePage": "cases.CasePage",
-    "ServiceCategory": "menukaart.ServiceCategory",
-    "MenukaartPage": "menukaart.MenukaartPage",
-    "ServicePage": "menukaart.ServicePage",
-    "IntakePage": "intake.IntakePage",
-    # Rows of child relations are built from the relation itself (for example
-    # CasePage.services_used -> cases.CaseService), so they need no line here.
-}
-
 
 def data_files(app_label):
     """The demo data files of an app, in name order."""
@@ -259,10 +236,11 @@ class DemoLoader:
 
     @staticmethod
     def model(name):
-        try:
-            return apps.get_model(MODELS[name])
-        except KeyError:
-            raise CommandError(f"Demo data names the model {name!r}, which MODELS does not list.") from None
+        """The model a data file names by its class name (``model = "CasePage"``), in whichever app it lives."""
+        found = [model for model in apps.get_models() if model.__name__ == name]
+        if len(found) != 1:
+            raise CommandError(f"Demo data names the model {name!r}, which {len(found)} installed models are called.")
+        return found[0]
 
     def pick(self, value, language):
         """The data with every text in ``language`` and every reference resolved."""

@@ -28,7 +28,7 @@ def translation_group(obj):
 
 def _privacy_users(objects):
     """Live intake pages that ask for consent to one of these (privacy) pages."""
-    from .models import SiteSettings
+    from home.models import SiteSettings
 
     IntakePage = apps.get_model("intake", "IntakePage")  # noqa: N806 - by name: home imports no other app
 
@@ -80,7 +80,7 @@ def refusal_response(request, refusal):
         )
     return TemplateResponse(
         request,
-        "home/admin/in_use.html",
+        "editorial/in_use.html",
         {
             "page_title": title,
             "header_title": title,

@@ -23,7 +23,7 @@ from wagtail_localize.models import Translation
 from wagtail_localize.views import convert, submit_translations
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
-from home import translation_labels
+from editorial import translation_labels
 
 
 def user_can_publish(user, instance):
@@ -94,7 +94,7 @@ def reviewed_convert_to_alias(request, page_id):
 
 def editor_props(props, user, instance, translation=None):
     """The translation editor's settings: strings in blocks labelled by their full place
-    (home/translation_labels.py), and no "Convert to alias page" for users who may not publish."""
+    (editorial/translation_labels.py), and no "Convert to alias page" for users who may not publish."""
     if translation is not None:
         props = translation_labels.label_segments(props, translation.source.as_instance())
     if isinstance(instance, Page) and not instance.permissions_for_user(user).can_publish():
@@ -161,12 +161,12 @@ def guarded_image_delete(request, image_id):
     from wagtail.images import get_image_model
     from wagtail.images.views.images import DeleteView
 
-    from . import usage
+    from . import guards
 
     image = get_object_or_404(get_image_model(), pk=image_id)
-    refusal = usage.check_delete(image)
+    refusal = guards.check_delete(image)
     if refusal:
-        return usage.refusal_response(request, refusal)
+        return guards.refusal_response(request, refusal)
     return DeleteView.as_view()(request, image_id=image_id)
 
 
@@ -175,12 +175,12 @@ def guarded_document_delete(request, document_id):
     from wagtail.documents import get_document_model
     from wagtail.documents.views.documents import DeleteView
 
-    from . import usage
+    from . import guards
 
     document = get_object_or_404(get_document_model(), pk=document_id)
-    refusal = usage.check_delete(document)
+    refusal = guards.check_delete(document)
     if refusal:
-        return usage.refusal_response(request, refusal)
+        return guards.refusal_response(request, refusal)
     return DeleteView.as_view()(request, document_id=document_id)
 
 

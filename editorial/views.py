@@ -20,7 +20,7 @@ def translation_status(request):
     title = _("Translation status")
     return TemplateResponse(
         request,
-        "home/admin/translation_status.html",
+        "editorial/translation_status.html",
         {
             "page_title": title,
             "header_title": title,
@@ -46,7 +46,7 @@ def editors_guide(request):
     title = _("Editors' guide")
     return TemplateResponse(
         request,
-        "home/admin/editors_guide.html",
+        "editorial/editors_guide.html",
         {
             "page_title": title,
             "header_title": title,
