@@ -225,6 +225,29 @@ def test_formula_protection_except_phone_numbers(field, value, expected):
     assert neutralise_formula(value, field) == expected
 
 
+SEPARATORS = {"comma": ",", "semicolon": ";", "tab": "\t"}
+HIDDEN_FORMULAS = (
+    'Hoe versterken we de regio;=HYPERLINK(CHAR(104)&"ttps://evil.example/";"Klik");en de stad?',
+    "Werk, =1+1, en\t@SUM(A1) of -2+3 ;\"=cmd|' /C calc'!A0\" op een nieuwe regel:\n+een lijst",
+)
+
+
+@pytest.mark.parametrize("separator", SEPARATORS.values(), ids=SEPARATORS.keys())
+def test_csv_hides_no_formula_whatever_separator_the_spreadsheet_picks(
+    admin_client, client, django_capture_on_commit_callbacks, separator
+):
+    """Excel in Dutch splits on ';', others on ',' or a tab; no cell may start a formula under any of them."""
+    for question in HIDDEN_FORMULAS:
+        submit(client, NL_URL, django_capture_on_commit_callbacks, question=question, phone="+31 30 123 4567")
+    response = admin_client.get(reverse("intake_submissions:index"), {"export": "csv"})
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    assert "HYPERLINK" in text and "@SUM(A1)" in text  # the text is all there, only defused
+    cells = [cell for line in text.splitlines() for cell in line.split(separator)]
+    starts = [cell.strip(' "') for cell in cells if cell.strip(' "')]
+    dangerous = [cell for cell in starts if cell.startswith(("=", "+", "-", "@")) and cell != "+31 30 123 4567"]
+    assert dangerous == []
+
+
 # Retention scrubs the admin log ------------------------------------------------------------------------
 
 
