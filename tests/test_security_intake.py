@@ -129,6 +129,33 @@ def test_at_most_three_confirmations_per_address_per_day(client, django_capture_
 # Subjects and plain text are not HTML-escaped; HTML is ----------------------------------------------
 
 
+@pytest.mark.parametrize("line_break", ["\r\n", "\n", "\r", "\u2028", "\x0b"])
+def test_line_breaks_in_one_line_fields_are_folded_not_new_lines_in_the_notification(
+    client, django_capture_on_commit_callbacks, line_break
+):
+    """An organisation 'Evil Org<CR><LF>Bcc: ...' must not show as a Bcc: line in the hub's mail body."""
+    from wagtail.models import Site
+
+    from intake.models import IntakeSettings
+
+    intake_settings = IntakeSettings.for_site(Site.objects.get(is_default_site=True))
+    intake_settings.notification_email = "vragen@sif.example"
+    intake_settings.save()
+    organisation = f"Evil Org{line_break}Bcc: x@evil.example{line_break}Subject: Betaal nu"
+    response = submit(
+        client, NL_URL, django_capture_on_commit_callbacks, organisation_name=organisation, contact_name=f"Kim{line_break}"
+    )
+    assert response.status_code == 303
+    submission = Submission.objects.get()
+    assert submission.organisation_name == "Evil Org Bcc: x@evil.example Subject: Betaal nu"
+    assert submission.contact_name == "Kim"
+    notification = next(m for m in mail.outbox if m.to == ["vragen@sif.example"])
+    for text in (notification.body, notification.alternatives[0][0]):
+        lines = [line.strip() for line in text.splitlines()]
+        assert not [line for line in lines if line.startswith(("Bcc:", "Subject:"))]
+    assert "\n" not in notification.subject and "\r" not in notification.subject
+
+
 def test_subject_and_plain_text_are_not_escaped_html_is(client, django_capture_on_commit_callbacks):
     name = "'t Hoekje & Co <b>"
     submit(client, EN_URL, django_capture_on_commit_callbacks, organisation_name=name)
