@@ -143,7 +143,11 @@ def test_line_breaks_in_one_line_fields_are_folded_not_new_lines_in_the_notifica
     intake_settings.save()
     organisation = f"Evil Org{line_break}Bcc: x@evil.example{line_break}Subject: Betaal nu"
     response = submit(
-        client, NL_URL, django_capture_on_commit_callbacks, organisation_name=organisation, contact_name=f"Kim{line_break}"
+        client,
+        NL_URL,
+        django_capture_on_commit_callbacks,
+        organisation_name=organisation,
+        contact_name=f"Kim{line_break}",
     )
     assert response.status_code == 303
     submission = Submission.objects.get()
