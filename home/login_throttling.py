@@ -1,11 +1,49 @@
-"""What a locked-out admin login sees (django-axes calls ``lockout_response``).
+"""Login throttling with django-axes: what it counts, what it logs, and what a locked-out login sees.
 
-The admin lives outside the language prefix, so the page says it in Dutch and
-English, like the error pages, with the minutes to wait. Status 429.
+- ``account_key`` (``AXES_USERNAME_CALLABLE``): what was typed into the username field
+  is often an e-mail address, and sometimes a password typed one field too early. So
+  django-axes never sees it: it gets ``account <id>`` when the name is an existing
+  account's, and nothing otherwise. Its records and log lines hold that, never the name.
+- ``client_description`` (``AXES_CLIENT_STR_CALLABLE``): the client in django-axes' log
+  lines: the account id (or ``unknown``), the address, the browser and the path.
+- ``lockout_response`` (``AXES_LOCKOUT_CALLABLE``): the admin lives outside the language
+  prefix, so the page says it in Dutch and English, like the error pages, with the
+  minutes to wait. Status 429.
 """
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.shortcuts import render
+
+
+def typed_username(request, credentials=None):
+    """What the login form's username field held."""
+    if credentials:
+        return credentials.get(settings.AXES_USERNAME_FORM_FIELD) or ""
+    data = getattr(request, "POST", None) or {}
+    return data.get(settings.AXES_USERNAME_FORM_FIELD) or ""
+
+
+def account_label(username):
+    """``account <id>`` for an existing account's name (matched as the login matches it), else None."""
+    if not username:
+        return None
+    user_model = get_user_model()
+    account_id = (
+        user_model._default_manager.filter(**{user_model.USERNAME_FIELD: username})
+        .values_list("pk", flat=True)
+        .first()
+    )
+    return None if account_id is None else f"account {account_id}"
+
+
+def account_key(request, credentials=None):
+    return account_label(typed_username(request, credentials))
+
+
+def client_description(username, ip_address, user_agent, path_info, request):
+    path = path_info[0] if isinstance(path_info, list | tuple) else path_info
+    return f'{{account: "{username or "unknown"}", ip_address: "{ip_address}", user_agent: "{user_agent}", path: "{path}"}}'
 
 
 def lockout_response(request, original_response=None, credentials=None):

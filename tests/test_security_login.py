@@ -50,9 +50,17 @@ def test_ten_wrong_passwords_lock_the_account_even_for_the_right_password(client
     assert "_auth_user_id" not in client.session
 
 
-def test_the_account_stays_locked_from_another_address(client, editor):
+def test_the_lockout_keeps_the_attacker_out_and_lets_the_owner_in_from_their_own_address(client, editor):
+    """Ten wrong passwords from one address lock that address, not the account: its owner elsewhere still logs in."""
     fail_ten_times(client, ip="203.0.113.7")
-    assert login(client, "anouk", GOOD, ip="198.51.100.20").status_code == 429
+    assert login(client, "anouk", GOOD, ip="203.0.113.7").status_code == 429
+    assert login(client, "anouk", GOOD, ip="198.51.100.20").status_code == 302
+
+
+def test_attackers_at_many_addresses_cannot_lock_the_owner_out(client, editor):
+    for n in range(3):
+        fail_ten_times(client, ip=f"203.0.113.{n + 10}")
+    assert login(client, "anouk", GOOD, ip="198.51.100.20").status_code == 302
 
 
 def test_the_address_is_locked_for_other_accounts_too(client, editor):
@@ -82,15 +90,40 @@ def test_the_lockout_ends_after_the_cool_off(client, editor, settings):
     assert login(client, "anouk", GOOD).status_code == 302
 
 
-def test_failures_and_the_lockout_are_logged_without_the_password(client, editor, caplog):
+def test_failures_and_the_lockout_are_logged_by_account_id_without_name_or_password(client, editor, caplog):
     with caplog.at_level(logging.INFO, logger="axes"):
         fail_ten_times(client)
         login(client, "anouk", GOOD)
     text = "\n".join(record.getMessage() for record in caplog.records)
-    assert "anouk" in text
+    assert f"account {editor.pk}" in text
     assert "203.0.113.7" in text
     assert "locking out" in text.lower()
+    assert "anouk" not in text
     assert WRONG not in text and GOOD not in text
+
+
+TYPED_PASSWORDS = ["MyS3cret-Passw0rd!", "anouk@socialimpactfactory.nl", "Anouk"]
+
+
+@pytest.mark.parametrize("typed", TYPED_PASSWORDS)
+def test_what_was_typed_as_username_is_never_logged_or_stored(client, editor, caplog, typed):
+    """A password typed into the username field (or a name no account has) appears in no log line and no record."""
+    from axes.models import AccessAttempt
+
+    caplog.set_level(logging.DEBUG)
+    for _ in range(10):
+        login(client, typed, WRONG)
+    logged = "\n".join(
+        f"{record.getMessage()} {getattr(record, 'event', '')} {record.args}" for record in caplog.records
+    )
+    assert "Locking out" in logged  # the lockout is logged, with what the site may keep
+    assert typed not in logged and typed.lower() not in logged.lower()
+    stored = " ".join(f"{a.username} {a.get_data} {a.post_data}" for a in AccessAttempt.objects.all())
+    assert AccessAttempt.objects.exists()
+    assert typed not in stored
+    # The address is locked; the owner, elsewhere, is not.
+    assert login(client, "anouk", GOOD).status_code == 429
+    assert login(client, "anouk", GOOD, ip="198.51.100.20").status_code == 302
 
 
 def test_the_spoofed_forwarded_for_does_not_escape_the_address_lock(client, editor, settings):

@@ -158,23 +158,28 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "home.passwords.SiteNameValidator"},
 ]
 
-# Login throttling (django-axes): 10 failed logins lock the account name and,
-# separately, the IP address for AXES_COOLOFF_TIME; a successful login resets the
-# count. Attempts are kept in the database, so every app process shares them.
+# Login throttling (django-axes): 10 failed logins lock the IP address, and the account
+# together with that address, for AXES_COOLOFF_TIME; a successful login resets the count.
+# The account alone is never locked: an attacker elsewhere cannot keep its owner out
+# (docs/security.md). Attempts are kept in the database, so every app process shares them.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = 10
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = ["ip_address", ["username", "ip_address"]]
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "30")))
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLE_ADMIN = False
 AXES_CLIENT_IP_CALLABLE = "home.client_address.client_address"
 AXES_LOCKOUT_CALLABLE = "home.login_throttling.lockout_response"
 AXES_USERNAME_FORM_FIELD = "username"
-# The log line names the account and the address (an audit trail); the password is never logged or stored.
-AXES_SENSITIVE_PARAMETERS = []
+# What was typed as the username is never stored or logged (it may be a password typed one field
+# early): django-axes counts and logs "account <id>" for an existing account, nothing otherwise;
+# the typed name is masked in the request data it keeps. The password is never logged or stored.
+AXES_USERNAME_CALLABLE = "home.login_throttling.account_key"
+AXES_CLIENT_STR_CALLABLE = "home.login_throttling.client_description"
+AXES_SENSITIVE_PARAMETERS = ["username"]
 # No table of successful logins that would grow without a retention period.
 AXES_DISABLE_ACCESS_LOG = True
 # Behind a proxy: the addresses the proxy connects from (see home/client_address.py).
@@ -248,7 +253,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
-    # The login audit trail: failed logins and lockouts (user name and IP address, never the password).
+    # The login audit trail: failed logins and lockouts (account id and IP address; never what was
+    # typed as the username, never the password).
     "loggers": {
         "axes": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "axes.apps": {"level": "WARNING"},
