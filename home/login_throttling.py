@@ -43,7 +43,8 @@ def account_key(request, credentials=None):
 
 def client_description(username, ip_address, user_agent, path_info, request):
     path = path_info[0] if isinstance(path_info, list | tuple) else path_info
-    return f'{{account: "{username or "unknown"}", ip_address: "{ip_address}", user_agent: "{user_agent}", path: "{path}"}}'
+    account = username or "unknown"
+    return f'{{account: "{account}", ip_address: "{ip_address}", user_agent: "{user_agent}", path: "{path}"}}'
 
 
 def lockout_response(request, original_response=None, credentials=None):
