@@ -138,8 +138,19 @@ class Submission(models.Model):
 
 
 class OutgoingEmailQuerySet(models.QuerySet):
+    def unsent(self):
+        """Not sent, and not possibly sent either: what the outbox may still send on its own."""
+        return self.filter(sent_at__isnull=True, handed_over_at__isnull=True)
+
     def due(self, now=None):
-        return self.filter(sent_at__isnull=True, next_attempt_at__lte=now or timezone.now())
+        return self.unsent().filter(next_attempt_at__lte=now or timezone.now())
+
+    def maybe_sent(self):
+        """Handed to the mail server, but its "accepted" never came back (or the sender died waiting).
+
+        These are never sent again on their own: an operator decides (``send_intake_mail --maybe-sent``).
+        """
+        return self.filter(sent_at__isnull=True, handed_over_at__isnull=False)
 
 
 class OutgoingEmail(models.Model):
@@ -165,6 +176,9 @@ class OutgoingEmail(models.Model):
     attempts = models.PositiveIntegerField(default=0)
     next_attempt_at = models.DateTimeField(default=timezone.now, db_index=True)
     sent_at = models.DateTimeField(null=True, blank=True)
+    # Set (and committed) just before the message itself goes to the mail server. Without a
+    # sent_at after it, the server may or may not have the message: it is not sent again blindly.
+    handed_over_at = models.DateTimeField(null=True, blank=True)
     last_error = models.CharField(max_length=200, blank=True)
 
     objects = OutgoingEmailQuerySet.as_manager()
@@ -179,3 +193,9 @@ class OutgoingEmail(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} #{self.submission_id}"
+
+    @property
+    def message_id(self):
+        """The same Message-ID on every attempt: a mail client can tell a resent copy from a new message."""
+        domain = settings.DEFAULT_FROM_EMAIL.rpartition("@")[2].strip(" >") or "localhost"
+        return f"<intake-{self.pk}.{int(self.created_at.timestamp())}@{domain}>"

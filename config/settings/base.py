@@ -247,6 +247,10 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "website@socialimpactfactory.nl")
 # Seconds an SMTP connection may wait for the server; only the task worker talks to it.
 EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+# Seconds to wait for the server's verdict once a whole message was sent (servers check mail
+# before they answer; RFC 5321 suggests up to 10 minutes). No verdict: "maybe sent", not resent
+# on its own (home/mail_backend.py, intake/mail.py).
+EMAIL_DATA_TIMEOUT = int(os.environ.get("EMAIL_DATA_TIMEOUT", "120"))
 
 LOGGING = {
     "version": 1,
@@ -287,3 +291,8 @@ if os.environ.get("DEEPL_AUTH_KEY"):
 
 # Intake e-mail: the first retry waits this many seconds, each next one twice as long (at most an hour).
 INTAKE_MAIL_RETRY_SECONDS = 60
+# How long a claimed intake e-mail belongs to the run that claimed it (longer than any send can take:
+# EMAIL_DATA_TIMEOUT plus a few EMAIL_TIMEOUTs); a run that died gives it back after this.
+INTAKE_MAIL_CLAIM_LEASE_SECONDS = 600
+# A task RUNNING longer than this was left by a worker that died; the sweep queues it again (home/tasks.py).
+TASK_RUNNING_LIMIT_SECONDS = 3600
