@@ -54,8 +54,10 @@ MIDDLEWARE = [
     "ops.request_id.RequestIdMiddleware",
     "ops.health.HealthCheckMiddleware",  # /healthz and /readyz: before host checks and redirects
     "django.middleware.security.SecurityMiddleware",
-    "home.resilience.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The 503 page when the database is unreachable; at once while its circuit is open (after
+    # static files: the 503 page's stylesheet is served without the database).
+    "home.resilience.DatabaseUnavailableMiddleware",
     # Anonymous page cache: before the session, so that a hit touches neither it nor the database.
     "home.page_cache.PageCacheMiddleware",
     # Just inside the page cache: a page is compressed once, when rendered; hits are sent as stored.
@@ -104,7 +106,10 @@ DATABASES = {
 }
 # A database that is down or hangs must not hang the site: give up after a few seconds
 # and show the bilingual 503 page (home/resilience.py) instead of waiting for the proxy.
-DATABASE_CONNECT_TIMEOUT = int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "3"))
+# After one failed connection a process answers 503 at once, trying the database again
+# every DATABASE_PROBE_SECONDS (PostgreSQL's client takes 2 s as its shortest timeout).
+DATABASE_CONNECT_TIMEOUT = int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "2"))
+DATABASE_PROBE_SECONDS = int(os.environ.get("DATABASE_PROBE_SECONDS", "5"))
 DATABASE_STATEMENT_TIMEOUT_MS = int(os.environ.get("DATABASE_STATEMENT_TIMEOUT_MS", "5000"))
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
