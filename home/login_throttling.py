@@ -2,8 +2,9 @@
 
 - ``account_key`` (``AXES_USERNAME_CALLABLE``): what was typed into the username field
   is often an e-mail address, and sometimes a password typed one field too early. So
-  django-axes never sees it: it gets ``account <id>`` when the name is an existing
-  account's, and nothing otherwise. Its records and log lines hold that, never the name.
+  django-axes never sees it: it gets ``#<id>`` when the name is an existing
+  account's, and nothing otherwise. Its records and log lines hold that, never the name
+  (``#`` is not allowed in a username, so the two cannot be mistaken for each other).
 - ``client_description`` (``AXES_CLIENT_STR_CALLABLE``): the client in django-axes' log
   lines: the account id (or ``unknown``), the address, the browser and the path.
 - ``lockout_response`` (``AXES_LOCKOUT_CALLABLE``): the admin lives outside the language
@@ -25,7 +26,7 @@ def typed_username(request, credentials=None):
 
 
 def account_label(username):
-    """``account <id>`` for an existing account's name (matched as the login matches it), else None."""
+    """``#<id>`` for an existing account's name (matched as the login matches it), else None."""
     if not username:
         return None
     user_model = get_user_model()
@@ -34,7 +35,7 @@ def account_label(username):
         .values_list("pk", flat=True)
         .first()
     )
-    return None if account_id is None else f"account {account_id}"
+    return None if account_id is None else f"#{account_id}"
 
 
 def account_key(request, credentials=None):
@@ -42,8 +43,10 @@ def account_key(request, credentials=None):
 
 
 def client_description(username, ip_address, user_agent, path_info, request):
+    """django-axes passes ``account_key``'s answer, or (for a login or logout) the account's own name."""
     path = path_info[0] if isinstance(path_info, list | tuple) else path_info
-    account = username or "unknown"
+    account = username if str(username or "").startswith("#") else account_label(username)
+    account = account or "unknown"
     return f'{{account: "{account}", ip_address: "{ip_address}", user_agent: "{user_agent}", path: "{path}"}}'
 
 

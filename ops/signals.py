@@ -24,6 +24,6 @@ def log_failed_login(sender, credentials, request=None, **kwargs):
         "event": "login_failed",
         "ip": client_address(request) if request is not None else "",
         "path": request.path if request is not None else "",
-        "account": account_label(username) or "unknown",
+        "account": account_label(username) or "unknown",  # "#17": the account's id
     }
     logger.warning("Login failed", extra={"event": event})

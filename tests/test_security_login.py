@@ -94,8 +94,10 @@ def test_failures_and_the_lockout_are_logged_by_account_id_without_name_or_passw
     with caplog.at_level(logging.INFO, logger="axes"):
         fail_ten_times(client)
         login(client, "anouk", GOOD)
+        login(client, "anouk", GOOD, ip="198.51.100.20")  # a successful login is logged by account id too
+    assert "Successful login" in caplog.text
     text = "\n".join(record.getMessage() for record in caplog.records)
-    assert f"account {editor.pk}" in text
+    assert f'account: "#{editor.pk}"' in text
     assert "203.0.113.7" in text
     assert "locking out" in text.lower()
     assert "anouk" not in text

@@ -180,7 +180,7 @@ AXES_CLIENT_IP_CALLABLE = "home.client_address.client_address"
 AXES_LOCKOUT_CALLABLE = "home.login_throttling.lockout_response"
 AXES_USERNAME_FORM_FIELD = "username"
 # What was typed as the username is never stored or logged (it may be a password typed one field
-# early): django-axes counts and logs "account <id>" for an existing account, nothing otherwise;
+# early): django-axes counts and logs the account id ("#17") for an existing account, nothing otherwise;
 # the typed name is masked in the request data it keeps. The password is never logged or stored.
 AXES_USERNAME_CALLABLE = "home.login_throttling.account_key"
 AXES_CLIENT_STR_CALLABLE = "home.login_throttling.client_description"
