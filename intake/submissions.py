@@ -5,6 +5,8 @@ uses to handle a request (forms, mail) can import these models without
 importing the page back.
 """
 
+import secrets
+
 from django.conf import settings
 from django.contrib import admin
 from django.db import models
@@ -43,6 +45,16 @@ class Topic(models.TextChoices):
     ROOM = "room", _("Room or desk request")
 
 
+# Letters and digits that cannot be mistaken for each other when read aloud or typed over (no 0/O, 1/I/L).
+REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+
+
+def new_reference():
+    """A random, readable reference such as ``K7MX-3QPA``: 40 bits, so it says nothing about other submissions."""
+    characters = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(8))
+    return f"{characters[:4]}-{characters[4:]}"
+
+
 def _handlers():
     return Q(is_superuser=True) | Q(groups__name=HANDLERS_GROUP)
 
@@ -54,6 +66,14 @@ class Submission(models.Model):
     every language) with a snapshot of their titles as the visitor saw them.
     """
 
+    reference = models.CharField(
+        max_length=12,
+        unique=True,
+        default=new_reference,
+        editable=False,
+        verbose_name=_("reference"),
+        help_text=_("Shown to the sender on the thank-you page and in the e-mails; not the database number."),
+    )
     language = models.CharField(
         max_length=8,
         choices=settings.LANGUAGES,

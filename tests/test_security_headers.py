@@ -63,6 +63,14 @@ def test_public_pages_keep_the_strict_policy(client):
     assert "unsafe-inline" not in PUBLIC_POLICY
 
 
+def test_public_pages_seen_by_a_logged_in_editor_keep_the_strict_policy(admin_client):
+    """Wagtail's user bar needs nothing inline (tests/browser/test_admin_csp_browser.py checks it in a browser)."""
+    response = admin_client.get("/nl/")
+    assert response.status_code == 200
+    assert "wagtail-userbar" in response.content.decode()
+    assert response["Content-Security-Policy"] == PUBLIC_POLICY
+
+
 def test_the_lockout_page_also_has_the_headers(client):
     from django.conf import settings
 

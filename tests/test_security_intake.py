@@ -2,12 +2,13 @@
 
 import csv
 import io
+import re
 import time
 
 import pytest
 from django.contrib.auth.models import User
 from django.contrib.contenttypes.models import ContentType
-from django.core import mail
+from django.core import mail, signing
 from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
@@ -187,6 +188,48 @@ def test_the_thank_you_page_shows_no_personal_data(client, django_capture_on_com
         assert typed not in text
     assert "evil.example" not in text
     assert thanks["Cache-Control"] == "no-store"
+
+
+@pytest.mark.parametrize(
+    ("url", "reference_text", "confirmation_word"),
+    [(NL_URL, "Je kenmerk is", "bevestiging"), (EN_URL, "Your reference is", "confirmation")],
+)
+def test_the_thank_you_page_shows_a_public_reference_and_mentions_the_confirmation_once(
+    client, django_capture_on_commit_callbacks, url, reference_text, confirmation_word
+):
+    """The link carries no submission number; the page names the reference, and says once that a mail comes."""
+    for _ in range(3):  # a few before it, so that the number would be worth hiding
+        submit(client, url, django_capture_on_commit_callbacks)
+    response = submit(client, url, django_capture_on_commit_callbacks, email="kim@example.org")
+    submission = Submission.objects.get(email="kim@example.org")
+    token = response["Location"].split("?sent=", 1)[1]
+    payload = signing.loads(token, salt="intake.thanks")
+    assert payload == submission.reference  # not the submission number
+    assert re.fullmatch(r"[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}", submission.reference)
+    thanks = Page(client.get(response["Location"]))
+    assert f"{reference_text} {submission.reference}" in thanks.text
+    main = thanks.html[thanks.html.index("<main") : thanks.html.index("</main>")]
+    assert main.lower().count(confirmation_word) == 1
+    # The reference comes back in both e-mails, so the sender and the hub can refer to it.
+    confirmation = next(m for m in mail.outbox if m.to == ["kim@example.org"])
+    assert submission.reference in confirmation.body and submission.reference in confirmation.alternatives[0][0]
+
+
+def test_a_thank_you_link_with_a_submission_number_shows_nothing(client, django_capture_on_commit_callbacks):
+    submit(client, NL_URL, django_capture_on_commit_callbacks)
+    forged = signing.dumps(Submission.objects.get().pk, salt="intake.thanks")
+    response = client.get(NL_URL, {"sent": forged})
+    assert response.status_code == 200
+    assert 'name="organisation_name"' in response.content.decode()  # the empty form, not a thank-you page
+
+
+@pytest.mark.parametrize("url", [NL_URL, EN_URL])
+def test_the_form_is_kept_by_no_cache(client, url):
+    """It sets the CSRF cookie and holds a single-use token (and, after an error, what was typed)."""
+    for response in (client.get(url), client.post(url, valid_data(question="te kort"))):
+        assert response.status_code == 200
+        directives = {part.strip() for part in response["Cache-Control"].split(",")}
+        assert {"private", "no-store"} <= directives
 
 
 # E-mail addresses need a public domain -------------------------------------------------------------------
