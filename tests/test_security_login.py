@@ -1,6 +1,7 @@
 """The admin login resists guessing (django-axes), and passwords must be strong."""
 
 import logging
+import time
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -190,3 +191,65 @@ def test_the_dev_admin_login_names_the_host_make_run_serves(settings):
     out = io.StringIO()
     call_command("ensure_dev_admin", "--host", "127.0.0.1:8055", stdout=out)
     assert "http://127.0.0.1:8055/admin/" in out.getvalue()
+
+
+# Password reset ----------------------------------------------------------------------------------------
+
+RESET = "/admin/password_reset/"
+
+
+def ask_for_a_reset(client, address, ip="203.0.113.7"):
+    begin = time.perf_counter()
+    response = client.post(RESET, {"email": address}, REMOTE_ADDR=ip)
+    return response, time.perf_counter() - begin
+
+
+@pytest.mark.faults
+def test_password_reset_answers_the_same_at_once_for_known_and_unknown_addresses(client, editor, settings):
+    """With the mail server silent: the same answer, in well under a second, and the worker sends the mail later."""
+    from django_tasks_db.models import DBTaskResult
+
+    from tests.fault_servers import FakeSMTPServer
+    from tests.helpers import DATABASE_TASKS, run_task_worker
+
+    settings.TASKS = DATABASE_TASKS
+    settings.EMAIL_BACKEND = "home.mail_backend.SMTPBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_USE_TLS = False
+    settings.EMAIL_TIMEOUT = 3
+    with FakeSMTPServer(mode="silent") as smtp:
+        settings.EMAIL_PORT = smtp.port
+        ask_for_a_reset(client, "warm-up@socialimpactfactory.nl", ip="192.0.2.1")  # the admin's first request
+        answers, seconds = {}, {"known": [], "unknown": []}
+        for n in range(3):
+            for kind, address in (("known", "anouk@socialimpactfactory.nl"), ("unknown", "niemand@sif.example")):
+                response, elapsed = ask_for_a_reset(client, address, ip=f"198.51.100.{n * 2 + (kind == 'known')}")
+                answers.setdefault(kind, set()).add((response.status_code, response["Location"]))
+                seconds[kind].append(elapsed)
+        known, unknown = (sorted(seconds[kind])[1] for kind in ("known", "unknown"))
+        print(f"\npassword reset, SMTP silent: median known {known * 1000:.0f} ms, unknown {unknown * 1000:.0f} ms")
+        assert answers["known"] == answers["unknown"] == {(302, "/admin/password_reset/done/")}
+        assert max(seconds["known"] + seconds["unknown"]) < 1
+        assert abs(known - unknown) < 0.1  # the same work either way: a lookup and a queued task
+        assert smtp.connections == 0  # the requests never talked to the mail server
+        assert DBTaskResult.objects.filter(task_path="home.passwords.send_password_reset_mail").count() == 7
+        smtp.mode = "healthy"
+        run_task_worker()
+    # Three requests for the account, three mails (the per-account limit); none for the unknown address.
+    received = smtp.keys()
+    assert [to for to, _subject, _body in received] == [("anouk@socialimpactfactory.nl",)] * 3
+    assert "/admin/password_reset/confirm/" in received[0][2]
+
+
+def test_password_reset_is_throttled_per_address_and_per_account(client, editor, settings, caplog):
+    from django.core import mail
+
+    caplog.set_level(logging.WARNING, logger="home.passwords")
+    for _ in range(6):  # one address asks six times
+        assert ask_for_a_reset(client, "anouk@socialimpactfactory.nl")[0].status_code == 302
+    assert len(mail.outbox) == settings.PASSWORD_RESET_MAILS_PER_ACCOUNT_PER_HOUR == 3
+    assert "too many requests from one address" in caplog.text
+    for n in range(4):  # four more addresses: the account still gets no more this hour
+        assert ask_for_a_reset(client, "anouk@socialimpactfactory.nl", ip=f"198.51.100.{n + 1}")[0].status_code == 302
+    assert len(mail.outbox) == 3
+    assert "/admin/password_reset/confirm/" in mail.outbox[0].body

@@ -155,6 +155,12 @@ PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "60"))
 # database; `python manage.py db_worker` runs it (docs/deploy.md).
 TASKS = {"default": {"BACKEND": "home.task_backend.DatabaseBackend", "QUEUES": ["default"]}}
 
+# The admin's "forgot password": the same answer and time for any address, the mail sent by the worker,
+# at most 5 requests per client address and 3 mails per account per hour (home/passwords.py).
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "home.passwords.QueuedPasswordResetForm"  # noqa: S105 - a class path
+PASSWORD_RESET_REQUESTS_PER_ADDRESS_PER_HOUR = 5
+PASSWORD_RESET_MAILS_PER_ACCOUNT_PER_HOUR = 3
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
