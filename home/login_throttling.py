@@ -10,11 +10,21 @@
 - ``lockout_response`` (``AXES_LOCKOUT_CALLABLE``): the admin lives outside the language
   prefix, so the page says it in Dutch and English, like the error pages, with the
   minutes to wait. Status 429.
+- ``TwoFactorLoginForm`` (``WAGTAILADMIN_USER_LOGIN_FORM``): Wagtail's login with an
+  optional second step. An account with a confirmed authenticator (django-otp's TOTP,
+  set up with ``manage.py two_factor``) logs in only with the current 6-digit code
+  as well; a wrong or missing code counts as a failed login for the lockout, and gets
+  the same message as a wrong password, so it does not tell that the password was right.
 """
 
+from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.signals import user_login_failed
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
+from django_otp import devices_for_user, match_token
+from wagtail.admin.forms.auth import LoginForm
 
 
 def typed_username(request, credentials=None):
@@ -56,3 +66,30 @@ def lockout_response(request, original_response=None, credentials=None):
     response["Retry-After"] = str(minutes * 60)
     response["Cache-Control"] = "no-store"
     return response
+
+
+class TwoFactorLoginForm(LoginForm):
+    otp_token = forms.CharField(
+        label=_("Code from your authenticator app"),
+        help_text=_("Only if you set up two-step login: the 6 digits your app shows now."),
+        required=False,
+        max_length=8,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+    )
+
+    error_messages = {
+        **LoginForm.error_messages,
+        "invalid_login": _("Your username, password or code didn't match. Please try again."),
+    }
+
+    def confirm_login_allowed(self, user):
+        super().confirm_login_allowed(user)
+        if not any(devices_for_user(user, confirmed=True)):
+            return
+        token = "".join((self.cleaned_data.get("otp_token") or "").split())
+        if token and match_token(user, token) is not None:
+            return
+        # Counted like a wrong password (django-axes listens), and answered like one.
+        credentials = {settings.AXES_USERNAME_FORM_FIELD: user.get_username()}
+        user_login_failed.send(sender=__name__, credentials=credentials, request=self.request)
+        raise self.get_invalid_login_error()

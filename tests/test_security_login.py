@@ -253,3 +253,91 @@ def test_password_reset_is_throttled_per_address_and_per_account(client, editor,
         assert ask_for_a_reset(client, "anouk@socialimpactfactory.nl", ip=f"198.51.100.{n + 1}")[0].status_code == 302
     assert len(mail.outbox) == 3
     assert "/admin/password_reset/confirm/" in mail.outbox[0].body
+
+
+# Optional two-step login (TOTP) ---------------------------------------------------------------------------
+
+
+def current_code(device):
+    from django_otp.oath import TOTP
+
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    return f"{totp.token():0{device.digits}d}"
+
+
+@pytest.fixture
+def two_step_editor(editor):
+    """anouk sets up her authenticator with the management command, as docs/security.md says."""
+    import io
+
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    out = io.StringIO()
+    call_command("two_factor", "add", "anouk", stdout=out)
+    assert "otpauth://totp/" in out.getvalue()
+    device = TOTPDevice.objects.get(user=editor)
+    # Not yet confirmed: the password alone still works, so a botched set-up locks no one out.
+    assert login(get_client(), "anouk", GOOD).status_code == 302
+    call_command("two_factor", "confirm", "anouk", current_code(device), stdout=io.StringIO())
+    device.refresh_from_db()
+    assert device.confirmed
+    return device
+
+
+def get_client():
+    from django.test import Client
+
+    return Client()
+
+
+def test_the_login_form_offers_the_code_field_in_dutch(client):
+    response = client.get(LOGIN, HTTP_ACCEPT_LANGUAGE="nl")
+    assert 'name="otp_token"' in response.content.decode()
+    assert 'autocomplete="one-time-code"' in response.content.decode()
+
+
+def test_an_account_with_an_authenticator_needs_its_code(two_step_editor):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    client = get_client()
+    refused = login(client, "anouk", GOOD)
+    assert refused.status_code == 200 and "_auth_user_id" not in client.session
+    # The same message as a wrong password: it does not say the password was right.
+    assert "wachtwoord of code klopt niet" in refused.content.decode()
+    wrong = client.post(
+        LOGIN, {"username": "anouk", "password": GOOD, "otp_token": "000000"}, REMOTE_ADDR="203.0.113.7"
+    )
+    assert wrong.status_code == 200 and "_auth_user_id" not in client.session
+    device = TOTPDevice.objects.get(pk=two_step_editor.pk)
+    # A person types the next code a moment later: past the confirm step's code and the pause after a wrong one.
+    device.last_t = -1
+    device.throttle_reset(commit=False)
+    device.save()
+    code = current_code(device)
+    accepted = client.post(
+        LOGIN, {"username": "anouk", "password": GOOD, "otp_token": code}, REMOTE_ADDR="203.0.113.7"
+    )
+    assert accepted.status_code == 302
+    assert "_auth_user_id" in client.session
+
+
+def test_wrong_codes_count_towards_the_lockout(two_step_editor):
+    from django.conf import settings
+
+    client = get_client()
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post(LOGIN, {"username": "anouk", "password": GOOD, "otp_token": "123456"}, REMOTE_ADDR="203.0.113.7")
+    code = current_code(two_step_editor)
+    locked = client.post(LOGIN, {"username": "anouk", "password": GOOD, "otp_token": code}, REMOTE_ADDR="203.0.113.7")
+    assert locked.status_code == 429
+
+
+def test_accounts_without_an_authenticator_log_in_with_the_password(client, editor):
+    assert login(client, "anouk", GOOD).status_code == 302
+
+
+def test_removing_the_authenticator_goes_back_to_the_password(two_step_editor):
+    import io
+
+    call_command("two_factor", "remove", "anouk", stdout=io.StringIO())
+    assert login(get_client(), "anouk", GOOD).status_code == 302

@@ -45,6 +45,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "axes",
+    # Optional two-step login for the admin (TOTP; home/login_throttling.py, manage.py two_factor).
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django_tasks",
     "django_tasks_db",
 ]
@@ -154,6 +157,11 @@ PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "60"))
 # Background work (intake e-mail, Wagtail's own tasks) goes through django-tasks to the
 # database; `python manage.py db_worker` runs it (docs/deploy.md).
 TASKS = {"default": {"BACKEND": "home.task_backend.DatabaseBackend", "QUEUES": ["default"]}}
+
+# The admin's login: an optional second step (an authenticator app's code) per account.
+WAGTAILADMIN_USER_LOGIN_FORM = "home.login_throttling.TwoFactorLoginForm"
+# Codes from authenticator apps are named after this; the secret is in the database only.
+OTP_TOTP_ISSUER = "Social Impact Factory"
 
 # The admin's "forgot password": the same answer and time for any address, the mail sent by the worker,
 # at most 5 requests per client address and 3 mails per account per hour (home/passwords.py).
