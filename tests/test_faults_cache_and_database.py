@@ -257,5 +257,7 @@ def test_a_database_error_in_a_view_answers_the_503_page_not_a_500(client):
         response = client.get("/en/search/", {"q": "impact"})
     assert response.status_code == 503
     assert response["Retry-After"] == "30"
+    assert response["Content-Security-Policy"] == PUBLIC_POLICY and response["X-Frame-Options"] == "DENY"
     html = response.content.decode()
     assert "De website is even niet beschikbaar" in html and "The website is temporarily unavailable" in html
+    assert not database_circuit.is_open  # a failed query is not a failed connection
