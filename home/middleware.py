@@ -9,8 +9,9 @@ the scripts in the HTML they load, ``style=""`` attributes). Public pages
 seen by a logged-in editor get the public policy too: Wagtail's user bar
 (its menu, the accessibility checker, the links to the admin) loads its
 scripts and stylesheet from this site and needs nothing inline
-(tests/browser/test_admin_csp_browser.py). Only the document server is left
-without a policy (a PDF viewer in the browser runs under it).
+(tests/browser/test_admin_csp_browser.py). A preview is rendered inside an
+admin view and gets the admin's policy (its frame is the admin's own). Only the
+document server is left without a policy (a PDF viewer in the browser runs under it).
 """
 
 PUBLIC_POLICY = "; ".join(
@@ -78,7 +79,9 @@ class ContentSecurityPolicyMiddleware:
         if request.path.startswith(ADMIN_PREFIX):
             response.headers.setdefault("Content-Security-Policy", ADMIN_POLICY)
             return response
-        if request.path.startswith(EXEMPT_PREFIXES):
+        # A preview: Wagtail renders the page through a dummy request inside an admin view, whose
+        # own response (shown in the admin's preview frame) gets the admin's policy.
+        if request.path.startswith(EXEMPT_PREFIXES) or getattr(request, "is_dummy", False):
             return response
         response.headers.setdefault("Content-Security-Policy", PUBLIC_POLICY)
         return response
