@@ -3,12 +3,16 @@
 Wagtail's XLSX export already stores a value that looks like a formula as
 text. Its CSV export writes values as they are, so a question starting with
 ``=`` would run as a formula when the file is opened in Excel or LibreOffice.
-Here every CSV value starting with ``= + - @``, a tab or a carriage return
-gets a leading apostrophe (the OWASP advice for CSV injection), except a phone
-number such as ``+31 30 123 4567``: the form only lets digits, spaces,
-brackets and hyphens through, and without letters no formula can call
-anything. The CSV starts with a UTF-8 byte-order mark, so that Excel reads
-accented letters correctly.
+Which character separates the cells is the program's choice, not the file's:
+Excel in Dutch splits on ``;``, others on ``,`` or a tab, and a quote around a
+cell may be read as part of it. So every place where a cell could begin,
+whatever the separator (the start of a value, and after any ``,`` ``;`` tab or
+line break, with spaces or quotes in between), that holds ``= + - @``, a tab or
+a carriage return gets an apostrophe before it (the OWASP advice for CSV
+injection). The one exception is a whole phone number such as
+``+31 30 123 4567``: the form only lets digits, spaces, brackets and hyphens
+through, and without letters no formula can call anything. The CSV starts with
+a UTF-8 byte-order mark, so that Excel reads accented letters correctly.
 """
 
 import re
@@ -18,16 +22,20 @@ from django.utils import timezone
 from wagtail.admin.views.generic import IndexView
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Where a spreadsheet may start a cell (the value's start, or after a separator or a line break),
+# then any spaces and quotes, then a character that starts a formula.
+CELL_START_FORMULA = re.compile(r'(^|[,;\t\r\n])([ "]*)(?=[=+\-@\t\r])')
 PHONE_NUMBER = re.compile(r"\+[0-9][0-9 ()-]*")
 BYTE_ORDER_MARK = "\ufeff"
 
 
 def neutralise_formula(value, field=None):
-    if not isinstance(value, str) or not value.startswith(FORMULA_STARTS):
+    """The value with an apostrophe before every formula a spreadsheet could find in it, whatever its separator."""
+    if not isinstance(value, str):
         return value
     if field == "phone" and PHONE_NUMBER.fullmatch(value):
         return value
-    return "'" + value
+    return CELL_START_FORMULA.sub(r"\1\2'", value)
 
 
 def _joined(value):

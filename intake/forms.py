@@ -1,5 +1,7 @@
 """The intake form: code-defined, with the same field names in every language."""
 
+import re
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MinLengthValidator, RegexValidator
@@ -36,6 +38,23 @@ def public_email_domain(value):
         )
 
 
+# Line breaks (CR, LF, VT, FF, NEL, Unicode line and paragraph separators) and other control characters.
+LINE_BREAKS_AND_CONTROLS = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]+")
+
+
+class SingleLineField(forms.CharField):
+    """A one-line text: line breaks and control characters are folded into one space.
+
+    A name or an organisation is one line wherever it is shown; a pasted line break
+    would otherwise start a new line in the hub's notification e-mail, where
+    ``Evil Org\\r\\nBcc: x@...`` reads like a header of its own.
+    """
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return " ".join(LINE_BREAKS_AND_CONTROLS.sub(" ", value).split()) if value else value
+
+
 class TelInput(forms.TextInput):
     input_type = "tel"
 
@@ -45,7 +64,7 @@ def _required(message):
 
 
 class IntakeForm(forms.Form):
-    organisation_name = forms.CharField(
+    organisation_name = SingleLineField(
         label=_("Name of your organisation"),
         max_length=200,
         error_messages=_required(_("Enter the name of your organisation.")),
@@ -60,7 +79,7 @@ class IntakeForm(forms.Form):
             "invalid_choice": _("Choose one of the types of organisation in the list."),
         },
     )
-    contact_name = forms.CharField(
+    contact_name = SingleLineField(
         label=_("Your name"),
         max_length=120,
         error_messages=_required(_("Enter your name, so we know whom to contact.")),

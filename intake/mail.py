@@ -7,6 +7,14 @@ task (intake/tasks.py, run by the worker after the commit) and from the sweep
 compare-and-set before it is sent (``_claim_next``), so runs that overlap never
 send the same e-mail, and no database lock is held while the mail server is
 talked to.
+
+Just before the message itself goes to the server, the e-mail is marked
+``handed_over_at`` (committed). If the server's "accepted" then never comes
+(``MessageMaybeSent``, ops/mail_backend.py) or the sender dies before it has
+marked the e-mail sent, the server may have it: such an e-mail is "maybe sent"
+and is not sent again on its own. It is logged as an error, and an operator
+decides with ``manage.py send_intake_mail --maybe-sent`` (list),
+``--resend ID`` (again, with the same Message-ID) or ``--mark-sent ID``.
 """
 
 import logging
@@ -14,23 +22,30 @@ import smtplib
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
+from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db.models import F
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.users.models import UserProfile
 
+from ops.mail_backend import MessageMaybeSent
+
 from .submissions import OutgoingEmail
 
 logger = logging.getLogger(__name__)
 
 MAX_BACKOFF = timedelta(hours=1)
-# How long a claimed e-mail belongs to the run that claimed it: longer than any send can take
-# (EMAIL_TIMEOUT per server reply); a run that died gives its e-mails back after this.
-CLAIM_LEASE = timedelta(minutes=10)
 # The server answered but refused this one message: the next e-mail may still go.
 MESSAGE_ERRORS = (smtplib.SMTPRecipientsRefused, smtplib.SMTPSenderRefused, smtplib.SMTPDataError)
+
+
+def claim_lease():
+    """How long a claimed e-mail belongs to the run that claimed it; a run that died gives it back after this.
+
+    Longer than any send can take: EMAIL_TIMEOUT per server reply, EMAIL_DATA_TIMEOUT for the last one.
+    """
+    return timedelta(seconds=getattr(settings, "INTAKE_MAIL_CLAIM_LEASE_SECONDS", 600))
 
 
 def confirmations_per_address_per_day():
@@ -155,7 +170,8 @@ def send_due(pks=None):
 def next_attempt(pks, latest=False):
     """When the earliest (or ``latest``) of these e-mails that is not sent yet is due; None when all are sent."""
     return (
-        OutgoingEmail.objects.filter(pk__in=pks, sent_at__isnull=True)
+        OutgoingEmail.objects.filter(pk__in=pks)
+        .unsent()
         .order_by("-next_attempt_at" if latest else "next_attempt_at")
         .values_list("next_attempt_at", flat=True)
         .first()
@@ -181,9 +197,11 @@ def _claim_next(pks):
         if candidate is None:
             return None
         pk, attempts = candidate
-        claimed = OutgoingEmail.objects.filter(
-            pk=pk, sent_at__isnull=True, attempts=attempts, next_attempt_at__lte=now
-        ).update(attempts=F("attempts") + 1, next_attempt_at=now + CLAIM_LEASE)
+        claimed = (
+            OutgoingEmail.objects.unsent()
+            .filter(pk=pk, attempts=attempts, next_attempt_at__lte=now)
+            .update(attempts=F("attempts") + 1, next_attempt_at=now + claim_lease())
+        )
         if claimed:
             return OutgoingEmail.objects.get(pk=pk)
 
@@ -194,24 +212,58 @@ def _retry_pause(attempts):
 
 
 def _deliver(email):
-    """Send one claimed e-mail and record the outcome. Returns (delivered, server unreachable)."""
+    """Send one claimed e-mail and record the outcome. Returns (delivered, stop this run)."""
     message = EmailMultiAlternatives(
         subject=email.subject,
         body=email.body_text,
         to=[email.to],
         reply_to=[email.reply_to] if email.reply_to else None,
+        headers={"Message-ID": email.message_id},
+        connection=get_connection(before_handover=lambda: _handing_over(email)),
     )
     message.attach_alternative(email.body_html, "text/html")
     try:
         message.send()
+    except MessageMaybeSent as error:
+        # handed_over_at stays set: this e-mail leaves the outbox's retries (see the module's docstring).
+        OutgoingEmail.objects.filter(pk=email.pk).update(last_error=type(error).__name__)
+        logger.error(
+            "Intake e-mail %s (%s) may have been sent: the mail server had the whole message but its answer "
+            "did not come (%s). Not sent again on its own; see manage.py send_intake_mail --maybe-sent",
+            email.pk,
+            email.kind,
+            error,
+        )
+        return False, True
     except Exception as error:  # noqa: BLE001 - any failure is recorded and retried later
         OutgoingEmail.objects.filter(pk=email.pk, sent_at__isnull=True).update(
-            last_error=type(error).__name__[:200], next_attempt_at=timezone.now() + _retry_pause(email.attempts)
+            handed_over_at=None,
+            last_error=type(error).__name__[:200],
+            next_attempt_at=timezone.now() + _retry_pause(email.attempts),
         )
         # Only ids and the error type: the message may hold addresses.
         logger.warning("Intake e-mail %s (%s) failed: %s; retry later", email.pk, email.kind, type(error).__name__)
         return False, not isinstance(error, MESSAGE_ERRORS)
-    # The crash window: the server has the message, this UPDATE has not committed yet.
-    # A crash here sends the e-mail once more after the lease (docs/deploy.md).
+    # The crash window: the server has the message, this UPDATE has not committed yet. A crash
+    # here leaves the e-mail handed over and not sent: "maybe sent", for an operator to decide.
     OutgoingEmail.objects.filter(pk=email.pk).update(sent_at=timezone.now(), last_error="")
     return True, False
+
+
+def _handing_over(email):
+    """Called by the mail backend just before the message goes: from here on a crash means "maybe sent"."""
+    OutgoingEmail.objects.filter(pk=email.pk).update(handed_over_at=timezone.now())
+
+
+def resend(pks):
+    """An operator's decision: send these "maybe sent" e-mails again (with their own Message-ID). Returns how many."""
+    return (
+        OutgoingEmail.objects.maybe_sent()
+        .filter(pk__in=pks)
+        .update(handed_over_at=None, last_error="", next_attempt_at=timezone.now())
+    )
+
+
+def mark_sent(pks):
+    """An operator's decision: these "maybe sent" e-mails did arrive. Returns how many."""
+    return OutgoingEmail.objects.maybe_sent().filter(pk__in=pks).update(sent_at=F("handed_over_at"), last_error="")

@@ -114,6 +114,7 @@ class IntakePage(BasePage):
             question=_("This is an example: the question a visitor sent appears here."),
             theme_titles=[],
             service_titles=[_("Example service from the menu")],
+            reference="ABCD-2345",
         )
 
     def _receive(self, request):
@@ -128,7 +129,8 @@ class IntakePage(BasePage):
         except IntegrityError:  # the same form token in two requests at once: the other one was stored
             form.refuse_stale_token()
             return self._form_page(request, form)
-        token = signing.dumps(submission.pk, salt=THANKS_SALT)
+        # The public reference, never the database number: that would say how many questions came in.
+        token = signing.dumps(submission.reference, salt=THANKS_SALT)
         return HttpResponseRedirect(f"{self.get_url(request)}?sent={token}", status=303)
 
     def _store(self, form, status, notification_address):
@@ -170,10 +172,12 @@ class IntakePage(BasePage):
         if not token:
             return None
         try:
-            pk = signing.loads(token, salt=THANKS_SALT, max_age=THANKS_MAX_AGE)
+            reference = signing.loads(token, salt=THANKS_SALT, max_age=THANKS_MAX_AGE)
         except signing.BadSignature:
             return None
-        return Submission.objects.filter(pk=pk, anonymised_at__isnull=True).first()
+        if not isinstance(reference, str):
+            return None
+        return Submission.objects.filter(reference=reference, anonymised_at__isnull=True).first()
 
     @staticmethod
     def _privacy_statement(request):
@@ -217,7 +221,11 @@ class IntakePage(BasePage):
             rate_limited=rate_limited,
             privacy_url=self._privacy_url(request),
         )
-        return TemplateResponse(request, self.get_template(request), context, status=status)
+        response = TemplateResponse(request, self.get_template(request), context, status=status)
+        # It sets the CSRF cookie and holds a single-use form token (and, after an error, what was
+        # typed): no shared cache or back button may keep it.
+        response["Cache-Control"] = "private, no-store"
+        return response
 
     def _thanks(self, request, submission):
         context = self.get_context(request)

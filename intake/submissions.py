@@ -5,6 +5,8 @@ uses to handle a request (forms, mail) can import these models without
 importing the page back.
 """
 
+import secrets
+
 from django.conf import settings
 from django.contrib import admin
 from django.db import models
@@ -43,6 +45,16 @@ class Topic(models.TextChoices):
     ROOM = "room", _("Room or desk request")
 
 
+# Letters and digits that cannot be mistaken for each other when read aloud or typed over (no 0/O, 1/I/L).
+REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+
+
+def new_reference():
+    """A random, readable reference such as ``K7MX-3QPA``: 40 bits, so it says nothing about other submissions."""
+    characters = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(8))
+    return f"{characters[:4]}-{characters[4:]}"
+
+
 def _handlers():
     return Q(is_superuser=True) | Q(groups__name=HANDLERS_GROUP)
 
@@ -54,6 +66,14 @@ class Submission(models.Model):
     every language) with a snapshot of their titles as the visitor saw them.
     """
 
+    reference = models.CharField(
+        max_length=12,
+        unique=True,
+        default=new_reference,
+        editable=False,
+        verbose_name=_("reference"),
+        help_text=_("Shown to the sender on the thank-you page and in the e-mails; not the database number."),
+    )
     language = models.CharField(
         max_length=8,
         choices=settings.LANGUAGES,
@@ -138,8 +158,19 @@ class Submission(models.Model):
 
 
 class OutgoingEmailQuerySet(models.QuerySet):
+    def unsent(self):
+        """Not sent, and not possibly sent either: what the outbox may still send on its own."""
+        return self.filter(sent_at__isnull=True, handed_over_at__isnull=True)
+
     def due(self, now=None):
-        return self.filter(sent_at__isnull=True, next_attempt_at__lte=now or timezone.now())
+        return self.unsent().filter(next_attempt_at__lte=now or timezone.now())
+
+    def maybe_sent(self):
+        """Handed to the mail server, but its "accepted" never came back (or the sender died waiting).
+
+        These are never sent again on their own: an operator decides (``send_intake_mail --maybe-sent``).
+        """
+        return self.filter(sent_at__isnull=True, handed_over_at__isnull=False)
 
 
 class OutgoingEmail(models.Model):
@@ -165,6 +196,9 @@ class OutgoingEmail(models.Model):
     attempts = models.PositiveIntegerField(default=0)
     next_attempt_at = models.DateTimeField(default=timezone.now, db_index=True)
     sent_at = models.DateTimeField(null=True, blank=True)
+    # Set (and committed) just before the message itself goes to the mail server. Without a
+    # sent_at after it, the server may or may not have the message: it is not sent again blindly.
+    handed_over_at = models.DateTimeField(null=True, blank=True)
     last_error = models.CharField(max_length=200, blank=True)
 
     objects = OutgoingEmailQuerySet.as_manager()
@@ -179,3 +213,9 @@ class OutgoingEmail(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} #{self.submission_id}"
+
+    @property
+    def message_id(self):
+        """The same Message-ID on every attempt: a mail client can tell a resent copy from a new message."""
+        domain = settings.DEFAULT_FROM_EMAIL.rpartition("@")[2].strip(" >") or "localhost"
+        return f"<intake-{self.pk}.{int(self.created_at.timestamp())}@{domain}>"

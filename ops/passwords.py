@@ -1,15 +1,42 @@
-"""A password validator against the guesses an attacker tries first on this site.
+"""Passwords: a validator against the guesses an attacker tries first, and a password reset that gives nothing away.
 
-Django's validators refuse short, common and all-digit passwords. This one
-refuses passwords made only of the site's own names and its city, with any
-digits, punctuation or look-alike characters around them:
+``SiteNameValidator``: Django's validators refuse short, common and all-digit
+passwords. This one refuses passwords made only of the site's own names and
+its city, with any digits, punctuation or look-alike characters around them:
 ``socialimpactfactory``, ``Utrecht2026``, ``S0cial-Impact!``.
+
+``QueuedPasswordResetForm`` (``WAGTAILADMIN_USER_PASSWORD_RESET_FORM``): the
+admin's "forgot password" answers the same, in the same time, whether or not an
+account has the address: the request looks the address up and queues one task
+either way (with the matching accounts' ids, possibly none); the worker renders
+and sends the mail (``send_password_reset_mail``), so a slow or silent mail server
+never holds a request. It is throttled per client address (in the request,
+``PASSWORD_RESET_REQUESTS_PER_ADDRESS_PER_HOUR``) and per account (in the worker,
+``PASSWORD_RESET_MAILS_PER_ACCOUNT_PER_HOUR``), counted in the shared cache; when
+the cache cannot count, the request or mail goes ahead with a log line.
 """
 
+import hashlib
+import hmac
+import logging
 import re
+import time
 
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.tokens import default_token_generator
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.utils import translation
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
+from django_tasks import task
+from wagtail.admin.forms.auth import PasswordResetForm
+
+from .client_address import client_address
+
+logger = logging.getLogger(__name__)
 
 SITE_WORDS = (
     "social",
@@ -66,3 +93,65 @@ class SiteNameValidator:
 
     def get_help_text(self):
         return _("Your password can't be made of the site's name or city, with or without digits.")
+
+
+def _over_hourly_limit(name, identity, limit):
+    """Count one for ``identity`` this hour; True when past ``limit``. Fails open when the cache cannot count."""
+    digest = hmac.new(settings.SECRET_KEY.encode(), f"{name}:{identity}".encode(), hashlib.sha256).hexdigest()
+    key = f"password-reset:{name}:{int(time.time() // 3600)}:{digest[:32]}"
+    try:
+        cache.add(key, 0, timeout=3600)
+        try:
+            count = cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.set(key, 1, timeout=3600)
+            count = 1
+    except Exception as error:  # noqa: BLE001 - any cache failure: fail open, with a trace
+        logger.warning("Password reset limit unavailable (%s); letting it through", type(error).__name__)
+        return False
+    return count > limit
+
+
+class QueuedPasswordResetForm(PasswordResetForm):
+    """Wagtail's reset form; the mail is sent by the worker, for known and unknown addresses alike."""
+
+    def save(self, request=None, **kwargs):
+        # One lookup and one queued task, whoever asks: the answer and its time tell nothing.
+        user_ids = [user.pk for user in self.get_users(self.cleaned_data["email"])]
+        address = client_address(request) if request is not None else ""
+        limit = getattr(settings, "PASSWORD_RESET_REQUESTS_PER_ADDRESS_PER_HOUR", 5)
+        if _over_hourly_limit("address", address, limit):
+            logger.warning("Password reset: too many requests from one address this hour; none sent")
+            return
+        send_password_reset_mail.enqueue(user_ids, translation.get_language() or settings.LANGUAGE_CODE)
+
+
+@task(priority=10)  # a person waits for this mail
+def send_password_reset_mail(user_ids, language):
+    """Send the admin's password-reset mail to these accounts (none: nothing to do), at most a few per hour each."""
+    limit = getattr(settings, "PASSWORD_RESET_MAILS_PER_ACCOUNT_PER_HOUR", 3)
+    user_model = get_user_model()
+    protocol, _separator, domain = settings.WAGTAILADMIN_BASE_URL.partition("://")  # the link's base, no Host header
+    sent = 0
+    for user in user_model._default_manager.filter(pk__in=user_ids, is_active=True):
+        if _over_hourly_limit("account", user.pk, limit):
+            logger.warning("Password reset for account #%s: its limit this hour is reached; not sent", user.pk)
+            continue
+        context = {
+            "email": user.email,
+            "user": user,
+            "uid": urlsafe_base64_encode(force_bytes(user.pk)),
+            "token": default_token_generator.make_token(user),
+            "protocol": protocol,
+            "domain": domain.rstrip("/"),
+        }
+        with translation.override(language):
+            PasswordResetForm().send_mail(
+                "wagtailadmin/account/password_reset/email_subject.txt",
+                "wagtailadmin/account/password_reset/email.txt",
+                context,
+                None,
+                user.email,
+            )
+        sent += 1
+    return sent

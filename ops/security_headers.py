@@ -5,9 +5,13 @@ enforce: public pages may load only from this site, with no inline script or
 style. The admin gets its own policy, as strict as Wagtail 8 allows: only this
 site as a source, but inline scripts and styles allowed, because Wagtail's
 admin still writes them (date pickers, inline panels, chooser modals that run
-the scripts in the HTML they load, ``style=""`` attributes). The document
-server and public pages seen by a logged-in editor (Wagtail's user bar) are
-left without a policy.
+the scripts in the HTML they load, ``style=""`` attributes). Public pages
+seen by a logged-in editor get the public policy too: Wagtail's user bar
+(its menu, the accessibility checker, the links to the admin) loads its
+scripts and stylesheet from this site and needs nothing inline
+(tests/browser/test_admin_csp_browser.py). A preview is rendered inside an
+admin view and gets the admin's policy (its frame is the admin's own). Only the
+document server is left without a policy (a PDF viewer in the browser runs under it).
 """
 
 PUBLIC_POLICY = "; ".join(
@@ -75,8 +79,9 @@ class ContentSecurityPolicyMiddleware:
         if request.path.startswith(ADMIN_PREFIX):
             response.headers.setdefault("Content-Security-Policy", ADMIN_POLICY)
             return response
-        user = getattr(request, "user", None)
-        if request.path.startswith(EXEMPT_PREFIXES) or (user is not None and user.is_authenticated):
+        # A preview: Wagtail renders the page through a dummy request inside an admin view, whose
+        # own response (shown in the admin's preview frame) gets the admin's policy.
+        if request.path.startswith(EXEMPT_PREFIXES) or getattr(request, "is_dummy", False):
             return response
         response.headers.setdefault("Content-Security-Policy", PUBLIC_POLICY)
         return response

@@ -1,27 +1,20 @@
-"""Failed logins are logged for the operator: the event and the client address, never the username.
+"""Failed logins are logged for the operator: the event, the client address and the account, never the username.
 
 Editors log in with a username that is often their e-mail address, and a
-mistyped password can put part of a password in the username field. So the
-log holds a short keyed hash of what was typed: repeated attempts on one
-account show up as the same hash, but the name cannot be read back.
+mistyped password can end up in the username field. So the log names the
+account by its id when the name is an existing account's, and says nothing of
+a name no account has (``ops.login_throttling.account_label``).
 """
 
-import hashlib
-import hmac
 import logging
 
-from django.conf import settings
 from django.contrib.auth.signals import user_login_failed
 from django.dispatch import receiver
 
 from ops.client_address import client_address
+from ops.login_throttling import account_label
 
 logger = logging.getLogger("sif.security")
-
-
-def account_hash(username):
-    digest = hmac.new(settings.SECRET_KEY.encode(), f"login:{username}".lower().encode(), hashlib.sha256)
-    return digest.hexdigest()[:12]
 
 
 @receiver(user_login_failed)
@@ -31,6 +24,6 @@ def log_failed_login(sender, credentials, request=None, **kwargs):
         "event": "login_failed",
         "ip": client_address(request) if request is not None else "",
         "path": request.path if request is not None else "",
-        "account": account_hash(username) if username else "",
+        "account": account_label(username) or "unknown",  # "#17": the account's id
     }
     logger.warning("Login failed", extra={"event": event})

@@ -167,7 +167,7 @@ start() {
   start_bg mail-sink "$PY" "$ROOT/scripts/mail_sink.py" --port "$SMTP_PORT" --dir "$STACK/mail"
   local port
   for port in $WEB_PORTS; do start_web "$port"; done
-  start_bg worker "$PY" "$ROOT/manage.py" db_worker --no-reload
+  start_bg worker "$PY" "$ROOT/manage.py" db_worker --no-reload --worker-id "$(hostname)-stack-worker"
   start_bg timers bash "$ROOT/scripts/stack.sh" timers
   for port in $WEB_PORTS; do
     wait_url "http://127.0.0.1:$port/healthz" 90 || { say "instance $port did not start: see $LOGS/web-$port.log"; exit 1; }

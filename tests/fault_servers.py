@@ -3,6 +3,10 @@
 - ``FakeSMTPServer``: a small SMTP server whose ``mode`` can be switched at any time:
   ``healthy`` (answers at once, keeps every message), ``silent`` (accepts the
   connection and never says a word) or ``slow`` (waits ``slow_seconds`` before each reply).
+  With ``accept_seconds`` it keeps each message as soon as it has it all, and says
+  "250 queued" only that long after (a server that checks mail before it answers);
+  ``stall_on_data`` makes it wait, without a word, when a client says DATA (the
+  message not sent yet). ``stored`` and ``stalled`` are events a test can wait for.
 - ``Blackhole``: accepts TCP connections and never answers (a hung Redis or PostgreSQL).
 - ``closed_port()``: a port nothing listens on (connection refused).
 - ``AppServer``: the site in a subprocess (``python -m tests.wsgi_server``), with the
@@ -99,6 +103,10 @@ class _SMTPHandler(socketserver.StreamRequestHandler):
                 recipients.append(command.split(":", 1)[1].strip(" <>"))
                 ok = self.reply("250 OK")
             elif verb == "DATA":
+                if server.stall_on_data:
+                    server.stalled.set()
+                    server.stopped.wait()
+                    return
                 if not self.reply("354 End data with <CR><LF>.<CR><LF>"):
                     return
                 data = []
@@ -108,9 +116,17 @@ class _SMTPHandler(socketserver.StreamRequestHandler):
                         break
                     data.append(chunk[1:] if chunk.startswith(b"..") else chunk)
                 message = email.message_from_bytes(b"".join(data))
-                ok = self.reply("250 OK: queued")
-                if ok:  # the client heard "OK": the message counts as delivered
+                if server.accept_seconds:
+                    # Like a real server that checks the message first: it is kept (and will be
+                    # delivered) whether or not the client is still there to hear the answer.
                     server.received(recipients, message)
+                    if server.stopped.wait(server.accept_seconds):
+                        return
+                    ok = self.reply("250 OK: queued")
+                else:
+                    ok = self.reply("250 OK: queued")
+                    if ok:  # the client heard "OK": the message counts as delivered
+                        server.received(recipients, message)
             elif verb == "RSET":
                 ok = self.reply("250 OK")
             elif verb == "QUIT":
@@ -128,9 +144,13 @@ class _ThreadingTCPServer(socketserver.ThreadingTCPServer):
 
 
 class FakeSMTPServer:
-    def __init__(self, mode="healthy", slow_seconds=8):
+    def __init__(self, mode="healthy", slow_seconds=8, accept_seconds=0, stall_on_data=False):
         self.mode = mode
         self.slow_seconds = slow_seconds
+        self.accept_seconds = accept_seconds
+        self.stall_on_data = stall_on_data
+        self.stored = threading.Event()
+        self.stalled = threading.Event()
         self.messages = []
         self.connections = 0
         self.lock = threading.Lock()
@@ -143,6 +163,11 @@ class FakeSMTPServer:
     def received(self, recipients, message):
         with self.lock:
             self.messages.append((tuple(recipients), message))
+        self.stored.set()
+
+    def message_ids(self):
+        with self.lock:
+            return [str(message["Message-ID"]) for _to, message in self.messages]
 
     def keys(self):
         """(recipient, subject, body) of every message received: a repeat means an e-mail went twice."""

@@ -10,10 +10,13 @@ from config.settings import base
 from config.settings.test import *  # noqa: F403
 
 TASKS = base.TASKS  # the worker's database backend, not the tests' immediate one
-EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+EMAIL_BACKEND = "ops.mail_backend.SMTPBackend"
 EMAIL_HOST = "127.0.0.1"
 EMAIL_PORT = int(os.environ.get("FAULT_SMTP_PORT", "25"))
 EMAIL_TIMEOUT = 2
+EMAIL_DATA_TIMEOUT = int(os.environ.get("FAULT_EMAIL_DATA_TIMEOUT", "10"))
+INTAKE_MAIL_CLAIM_LEASE_SECONDS = int(os.environ.get("FAULT_CLAIM_LEASE_SECONDS", "600"))
+INTAKE_MAIL_RETRY_SECONDS = int(os.environ.get("FAULT_MAIL_RETRY_SECONDS", "60"))
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

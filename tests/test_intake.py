@@ -126,7 +126,8 @@ def test_valid_question_is_stored_then_redirects_to_a_thank_you_page(client, dja
     assert len(page.find_all("link", rel="stylesheet", href="/static/css/site.css")) == 1, "linked once"
     # No personal data: anyone holding the link would see it (tests/test_security_intake.py has more).
     assert "Gemeente Voorbeeld" not in page.text and "afstand tot de arbeidsmarkt" not in page.text
-    assert "We send a confirmation to the e-mail address you gave" in page.text
+    assert f"Your reference is {Submission.objects.get().reference}" in page.text
+    assert "We send a confirmation with it to the e-mail address you gave" in page.text
     # A refresh shows the same page and stores nothing new.
     assert client.get(location).status_code == 200
     assert Submission.objects.count() == 1

@@ -63,6 +63,26 @@ def test_public_pages_keep_the_strict_policy(client):
     assert "unsafe-inline" not in PUBLIC_POLICY
 
 
+def test_public_pages_seen_by_a_logged_in_editor_keep_the_strict_policy(admin_client):
+    """Wagtail's user bar needs nothing inline (tests/browser/test_admin_csp_browser.py checks it in a browser)."""
+    response = admin_client.get("/nl/")
+    assert response.status_code == 200
+    assert "wagtail-userbar" in response.content.decode()
+    assert response["Content-Security-Policy"] == PUBLIC_POLICY
+
+
+def test_a_preview_is_left_to_the_admins_policy(rf, admin_user):
+    """Wagtail renders a preview through a dummy request inside an admin view: its frame is the admin's own."""
+    from wagtail.models import Page as WagtailPage
+
+    home = WagtailPage.objects.get(depth=2, locale__language_code="nl").specific
+    request = rf.get("/admin/")
+    request.user = admin_user
+    response = home.make_preview_request(request)
+    assert response.status_code == 200
+    assert "Content-Security-Policy" not in response  # the admin view around it sets ADMIN_POLICY
+
+
 def test_the_lockout_page_also_has_the_headers(client):
     from django.conf import settings
 

@@ -2,12 +2,13 @@
 
 import csv
 import io
+import re
 import time
 
 import pytest
 from django.contrib.auth.models import User
 from django.contrib.contenttypes.models import ContentType
-from django.core import mail
+from django.core import mail, signing
 from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
@@ -129,6 +130,37 @@ def test_at_most_three_confirmations_per_address_per_day(client, django_capture_
 # Subjects and plain text are not HTML-escaped; HTML is ----------------------------------------------
 
 
+@pytest.mark.parametrize("line_break", ["\r\n", "\n", "\r", "\u2028", "\x0b"])
+def test_line_breaks_in_one_line_fields_are_folded_not_new_lines_in_the_notification(
+    client, django_capture_on_commit_callbacks, line_break
+):
+    """An organisation 'Evil Org<CR><LF>Bcc: ...' must not show as a Bcc: line in the hub's mail body."""
+    from wagtail.models import Site
+
+    from intake.models import IntakeSettings
+
+    intake_settings = IntakeSettings.for_site(Site.objects.get(is_default_site=True))
+    intake_settings.notification_email = "vragen@sif.example"
+    intake_settings.save()
+    organisation = f"Evil Org{line_break}Bcc: x@evil.example{line_break}Subject: Betaal nu"
+    response = submit(
+        client,
+        NL_URL,
+        django_capture_on_commit_callbacks,
+        organisation_name=organisation,
+        contact_name=f"Kim{line_break}",
+    )
+    assert response.status_code == 303
+    submission = Submission.objects.get()
+    assert submission.organisation_name == "Evil Org Bcc: x@evil.example Subject: Betaal nu"
+    assert submission.contact_name == "Kim"
+    notification = next(m for m in mail.outbox if m.to == ["vragen@sif.example"])
+    for text in (notification.body, notification.alternatives[0][0]):
+        lines = [line.strip() for line in text.splitlines()]
+        assert not [line for line in lines if line.startswith(("Bcc:", "Subject:"))]
+    assert "\n" not in notification.subject and "\r" not in notification.subject
+
+
 def test_subject_and_plain_text_are_not_escaped_html_is(client, django_capture_on_commit_callbacks):
     name = "'t Hoekje & Co <b>"
     submit(client, EN_URL, django_capture_on_commit_callbacks, organisation_name=name)
@@ -156,6 +188,48 @@ def test_the_thank_you_page_shows_no_personal_data(client, django_capture_on_com
         assert typed not in text
     assert "evil.example" not in text
     assert thanks["Cache-Control"] == "no-store"
+
+
+@pytest.mark.parametrize(
+    ("url", "reference_text", "confirmation_word"),
+    [(NL_URL, "Je kenmerk is", "bevestiging"), (EN_URL, "Your reference is", "confirmation")],
+)
+def test_the_thank_you_page_shows_a_public_reference_and_mentions_the_confirmation_once(
+    client, django_capture_on_commit_callbacks, url, reference_text, confirmation_word
+):
+    """The link carries no submission number; the page names the reference, and says once that a mail comes."""
+    for _ in range(3):  # a few before it, so that the number would be worth hiding
+        submit(client, url, django_capture_on_commit_callbacks)
+    response = submit(client, url, django_capture_on_commit_callbacks, email="kim@example.org")
+    submission = Submission.objects.get(email="kim@example.org")
+    token = response["Location"].split("?sent=", 1)[1]
+    payload = signing.loads(token, salt="intake.thanks")
+    assert payload == submission.reference  # not the submission number
+    assert re.fullmatch(r"[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}", submission.reference)
+    thanks = Page(client.get(response["Location"]))
+    assert f"{reference_text} {submission.reference}" in thanks.text
+    main = thanks.html[thanks.html.index("<main") : thanks.html.index("</main>")]
+    assert main.lower().count(confirmation_word) == 1
+    # The reference comes back in both e-mails, so the sender and the hub can refer to it.
+    confirmation = next(m for m in mail.outbox if m.to == ["kim@example.org"])
+    assert submission.reference in confirmation.body and submission.reference in confirmation.alternatives[0][0]
+
+
+def test_a_thank_you_link_with_a_submission_number_shows_nothing(client, django_capture_on_commit_callbacks):
+    submit(client, NL_URL, django_capture_on_commit_callbacks)
+    forged = signing.dumps(Submission.objects.get().pk, salt="intake.thanks")
+    response = client.get(NL_URL, {"sent": forged})
+    assert response.status_code == 200
+    assert 'name="organisation_name"' in response.content.decode()  # the empty form, not a thank-you page
+
+
+@pytest.mark.parametrize("url", [NL_URL, EN_URL])
+def test_the_form_is_kept_by_no_cache(client, url):
+    """It sets the CSRF cookie and holds a single-use token (and, after an error, what was typed)."""
+    for response in (client.get(url), client.post(url, valid_data(question="te kort"))):
+        assert response.status_code == 200
+        directives = {part.strip() for part in response["Cache-Control"].split(",")}
+        assert {"private", "no-store"} <= directives
 
 
 # E-mail addresses need a public domain -------------------------------------------------------------------
@@ -223,6 +297,29 @@ def test_csv_has_a_byte_order_mark_and_keeps_phone_numbers(admin_client, client,
 )
 def test_formula_protection_except_phone_numbers(field, value, expected):
     assert neutralise_formula(value, field) == expected
+
+
+SEPARATORS = {"comma": ",", "semicolon": ";", "tab": "\t"}
+HIDDEN_FORMULAS = (
+    'Hoe versterken we de regio;=HYPERLINK(CHAR(104)&"ttps://evil.example/";"Klik");en de stad?',
+    "Werk, =1+1, en\t@SUM(A1) of -2+3 ;\"=cmd|' /C calc'!A0\" op een nieuwe regel:\n+een lijst",
+)
+
+
+@pytest.mark.parametrize("separator", SEPARATORS.values(), ids=SEPARATORS.keys())
+def test_csv_hides_no_formula_whatever_separator_the_spreadsheet_picks(
+    admin_client, client, django_capture_on_commit_callbacks, separator
+):
+    """Excel in Dutch splits on ';', others on ',' or a tab; no cell may start a formula under any of them."""
+    for question in HIDDEN_FORMULAS:
+        submit(client, NL_URL, django_capture_on_commit_callbacks, question=question, phone="+31 30 123 4567")
+    response = admin_client.get(reverse("intake_submissions:index"), {"export": "csv"})
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    assert "HYPERLINK" in text and "@SUM(A1)" in text  # the text is all there, only defused
+    cells = [cell for line in text.splitlines() for cell in line.split(separator)]
+    starts = [cell.strip(' "') for cell in cells if cell.strip(' "')]
+    dangerous = [cell for cell in starts if cell.startswith(("=", "+", "-", "@")) and cell != "+31 30 123 4567"]
+    assert dangerous == []
 
 
 # Retention scrubs the admin log ------------------------------------------------------------------------

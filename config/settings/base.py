@@ -47,6 +47,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "axes",
+    # Optional two-step login for the admin (TOTP; ops/login_throttling.py, manage.py two_factor).
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django_tasks",
     "django_tasks_db",
 ]
@@ -56,8 +59,10 @@ MIDDLEWARE = [
     "ops.request_id.RequestIdMiddleware",
     "ops.health.HealthCheckMiddleware",  # /healthz and /readyz: before host checks and redirects
     "django.middleware.security.SecurityMiddleware",
-    "ops.resilience.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The 503 page when the database is unreachable; at once while its circuit is open (after
+    # static files: the 503 page's stylesheet is served without the database).
+    "ops.resilience.DatabaseUnavailableMiddleware",
     # Anonymous page cache: before the session, so that a hit touches neither it nor the database.
     "ops.page_cache.PageCacheMiddleware",
     # Just inside the page cache: a page is compressed once, when rendered; hits are sent as stored.
@@ -106,7 +111,10 @@ DATABASES = {
 }
 # A database that is down or hangs must not hang the site: give up after a few seconds
 # and show the bilingual 503 page (ops/resilience.py) instead of waiting for the proxy.
-DATABASE_CONNECT_TIMEOUT = int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "3"))
+# After one failed connection a process answers 503 at once, trying the database again
+# every DATABASE_PROBE_SECONDS (PostgreSQL's client takes 2 s as its shortest timeout).
+DATABASE_CONNECT_TIMEOUT = int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "2"))
+DATABASE_PROBE_SECONDS = int(os.environ.get("DATABASE_PROBE_SECONDS", "5"))
 DATABASE_STATEMENT_TIMEOUT_MS = int(os.environ.get("DATABASE_STATEMENT_TIMEOUT_MS", "5000"))
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
@@ -152,6 +160,17 @@ PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "60"))
 # database; `python manage.py db_worker` runs it (docs/deploy.md).
 TASKS = {"default": {"BACKEND": "ops.task_backend.DatabaseBackend", "QUEUES": ["default"]}}
 
+# The admin's login: an optional second step (an authenticator app's code) per account.
+WAGTAILADMIN_USER_LOGIN_FORM = "ops.login_throttling.TwoFactorLoginForm"
+# Codes from authenticator apps are named after this; the secret is in the database only.
+OTP_TOTP_ISSUER = "Social Impact Factory"
+
+# The admin's "forgot password": the same answer and time for any address, the mail sent by the worker,
+# at most 5 requests per client address and 3 mails per account per hour (ops/passwords.py).
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "ops.passwords.QueuedPasswordResetForm"  # noqa: S105 - a class path
+PASSWORD_RESET_REQUESTS_PER_ADDRESS_PER_HOUR = 5
+PASSWORD_RESET_MAILS_PER_ACCOUNT_PER_HOUR = 3
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
@@ -160,23 +179,28 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "ops.passwords.SiteNameValidator"},
 ]
 
-# Login throttling (django-axes): 10 failed logins lock the account name and,
-# separately, the IP address for AXES_COOLOFF_TIME; a successful login resets the
-# count. Attempts are kept in the database, so every app process shares them.
+# Login throttling (django-axes): 10 failed logins lock the IP address, and the account
+# together with that address, for AXES_COOLOFF_TIME; a successful login resets the count.
+# The account alone is never locked: an attacker elsewhere cannot keep its owner out
+# (docs/security.md). Attempts are kept in the database, so every app process shares them.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = 10
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = ["ip_address", ["username", "ip_address"]]
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "30")))
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLE_ADMIN = False
 AXES_CLIENT_IP_CALLABLE = "ops.client_address.client_address"
 AXES_LOCKOUT_CALLABLE = "ops.login_throttling.lockout_response"
 AXES_USERNAME_FORM_FIELD = "username"
-# The log line names the account and the address (an audit trail); the password is never logged or stored.
-AXES_SENSITIVE_PARAMETERS = []
+# What was typed as the username is never stored or logged (it may be a password typed one field
+# early): django-axes counts and logs the account id ("#17") for an existing account, nothing otherwise;
+# the typed name is masked in the request data it keeps. The password is never logged or stored.
+AXES_USERNAME_CALLABLE = "ops.login_throttling.account_key"
+AXES_CLIENT_STR_CALLABLE = "ops.login_throttling.client_description"
+AXES_SENSITIVE_PARAMETERS = ["username"]
 # No table of successful logins that would grow without a retention period.
 AXES_DISABLE_ACCESS_LOG = True
 # Behind a proxy: the addresses the proxy connects from (see ops/client_address.py).
@@ -244,13 +268,18 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "website@socialimpactfactory.nl")
 # Seconds an SMTP connection may wait for the server; only the task worker talks to it.
 EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+# Seconds to wait for the server's verdict once a whole message was sent (servers check mail
+# before they answer; RFC 5321 suggests up to 10 minutes). No verdict: "maybe sent", not resent
+# on its own (ops/mail_backend.py, intake/mail.py).
+EMAIL_DATA_TIMEOUT = int(os.environ.get("EMAIL_DATA_TIMEOUT", "120"))
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
-    # The login audit trail: failed logins and lockouts (user name and IP address, never the password).
+    # The login audit trail: failed logins and lockouts (account id and IP address; never what was
+    # typed as the username, never the password).
     "loggers": {
         "axes": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "axes.apps": {"level": "WARNING"},
@@ -283,3 +312,8 @@ if os.environ.get("DEEPL_AUTH_KEY"):
 
 # Intake e-mail: the first retry waits this many seconds, each next one twice as long (at most an hour).
 INTAKE_MAIL_RETRY_SECONDS = 60
+# How long a claimed intake e-mail belongs to the run that claimed it (longer than any send can take:
+# EMAIL_DATA_TIMEOUT plus a few EMAIL_TIMEOUTs); a run that died gives it back after this.
+INTAKE_MAIL_CLAIM_LEASE_SECONDS = 600
+# A task RUNNING longer than this was left by a worker that died; the sweep queues it again (ops/tasks.py).
+TASK_RUNNING_LIMIT_SECONDS = 3600

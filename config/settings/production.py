@@ -47,7 +47,8 @@ STORAGES["default"] = media_storage(os.environ)  # noqa: F405
 # JSON lines on stdout with the request id (ops/logs.py); journald or the platform collects them.
 LOGGING = json_logging(os.environ.get("LOG_LEVEL", "INFO"))
 
-EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+# Django's SMTP backend that tells "not sent" from "maybe sent" (ops/mail_backend.py).
+EMAIL_BACKEND = "ops.mail_backend.SMTPBackend"
 EMAIL_HOST = required("EMAIL_HOST")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")

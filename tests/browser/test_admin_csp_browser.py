@@ -65,3 +65,30 @@ def test_admin_pages_run_without_csp_violations(live_site, browser_page, home_id
     page.wait_for_load_state("networkidle")
     found["edit (after load)"] = violations(page)
     assert {path: v for path, v in found.items() if v} == {}
+
+
+def test_public_pages_seen_by_an_editor_keep_the_strict_policy_and_the_user_bar_works(
+    live_site, browser_page, home_id
+):
+    """Wagtail's user bar on public pages (menu, accessibility checker) runs under the public policy."""
+    page = browser_page
+    page.context.add_init_script(LISTEN)
+    page.goto(f"{live_site}/admin/login/")
+    page.fill("input[name=username]", USERNAME)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{live_site}/admin/")
+    found = {}
+    for path in ("/nl/", "/en/", "/nl/vraagstuk/", "/en/cases/"):
+        response = page.goto(f"{live_site}{path}")
+        assert response.status == 200, path
+        assert "'unsafe-inline'" not in response.headers["content-security-policy"]
+        assert "script-src 'self'" in response.headers["content-security-policy"]
+        page.wait_for_load_state("networkidle")
+        trigger = page.locator("[data-wagtail-userbar] button").first
+        trigger.click()
+        # The open menu links to the page in the admin: the user bar's script ran.
+        page.locator("[data-wagtail-userbar] a[href*='/admin/pages/']").first.wait_for(state="visible")
+        page.wait_for_timeout(1500)  # the accessibility checker runs when the menu opens
+        found[path] = violations(page)
+    assert {path: v for path, v in found.items() if v} == {}
