@@ -64,8 +64,6 @@ MIDDLEWARE = [
     "ops.page_cache.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    # Menus, settings and page routes kept until the next purge (needs the language).
-    "ops.chrome.ChromeMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
