@@ -79,6 +79,9 @@ class BasePage(Page):
 
     # Related objects fetched with the page when HomePage.route finds it (one query instead of one per use).
     route_select_related = ()
+    # The query parameters the page reads: the page cache keeps one copy per value of these and
+    # serves a request with any other parameter from the copy without it (ops/page_cache.py).
+    cache_query_params = ()
 
     def get_context(self, request, *args, **kwargs):
         """Wagtail's context; the pages the layout links to around this one come in one query (home.localization)."""

@@ -97,6 +97,7 @@ class MenukaartPage(BasePage):
     max_count_per_parent = 1
     # The language switcher keeps ?service=...&audience=... so the package survives the switch.
     preserve_query_on_language_switch = True
+    cache_query_params = ("service", "audience", "form")
 
     class Meta:
         verbose_name = _("menukaart (service menu)")
