@@ -223,7 +223,7 @@ def prefetch(request, page):
     The home pages, the live pages under the page's home page (menu, hub overviews), the
     page's ancestors (breadcrumbs), its live translations (language switcher, hreflang) and
     the pages SiteSettings links: each is kept for the request under the key of its function,
-    exactly as that function would have computed it (tests/test_localization.py compares them).
+    exactly as that function would have computed it (tests/test_routing_and_layout.py compares them).
     Answers the functions already gave for this request stay as they are.
     """
     if not page.pk or page.depth < 2 or not page.translation_key:
