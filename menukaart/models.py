@@ -114,7 +114,9 @@ class MenukaartPage(BasePage):
     def services(self):
         """Every live service on the menu, in menu order, in one query."""
         return list(
-            ServicePage.objects.child_of(self).live().public()
+            ServicePage.objects.child_of(self)
+            .live()
+            .public()
             .select_related("category")
             .order_by("category__sort_order", "category__pk", "path")
         )
