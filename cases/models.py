@@ -54,6 +54,7 @@ class CaseIndexPage(BasePage):
     page_description = _("The overview of all case studies, with filters. One per language.")
 
     per_page = 9
+    cache_query_params = ("theme", "programme", "page")
 
     content_panels = BasePage.content_panels + [FieldPanel("lead")]
     parent_page_types = ["home.HomePage"]

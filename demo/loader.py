@@ -59,6 +59,7 @@ from wagtail_localize.segments.extract import extract_segments
 DEMO_NAMESPACE = uuid.UUID("6b0f1f7e-51f2-4b8e-9a57-2d9d1c1b5f10")
 LANGUAGES = ("nl", "en")
 
+
 def data_files(app_label):
     """The demo data files of an app, in name order."""
     folder = Path(apps.get_app_config(app_label).path) / "demo"

@@ -1,7 +1,13 @@
-"""Which page a visitor sees in which language.
+"""Which page a visitor sees in which language, and the pages the layout links to.
 
-Used by the layout (language switcher, hreflang, navigation) and by any app
-that links to a page chosen in one language from a page in another.
+Used by the layout (language switcher, hreflang, navigation, breadcrumbs, footer) and by
+any app that links to a page chosen in one language from a page in another.
+
+Each function keeps its answer for the rest of the request (``_cached``), so the header, the
+footer, the structured data and the page's own context share one lookup. ``prefetch``,
+called from ``BasePage.get_context``, fetches all of them for the page being served in one
+query. Nothing is kept across requests: what a visitor sees is read from the database as
+it is now, so a publish shows on the next request without any purge.
 
 Inline links between pages and snippets (a programme's partners, a case's
 themes) are synchronised by wagtail-localize: the English page keeps pointing
@@ -9,7 +15,9 @@ at the Dutch objects. ``localized_many`` swaps each for its translation in the
 active language with one query per model, whatever the number of objects.
 """
 
+from django.apps import apps
 from django.conf import settings
+from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from django.urls import translate_url
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -18,19 +26,27 @@ from wagtail.models import Locale, Page, Site
 
 
 def _cached(request, key, compute):
-    cache = request.__dict__.setdefault("_sif_cache", {})
+    cache = _request_memo(request)
     if key not in cache:
         cache[key] = compute()
     return cache[key]
+
+
+def _request_memo(request):
+    """This module's answers for one request (an attribute of ours on the request, as middleware sets ``user``)."""
+    return request.__dict__.setdefault("_sif_cache", {})
+
+
+def _site(request):
+    return Site.find_for_request(request) or Site.objects.get(is_default_site=True)
 
 
 def home_pages(request):
     """The live home page of each language, keyed by language code."""
 
     def compute():
-        site = Site.find_for_request(request) or Site.objects.get(is_default_site=True)
-        pages = Page.objects.filter(translation_key=site.root_page.translation_key).live().select_related("locale")
-        return {page.locale.language_code: page for page in pages}
+        pages = Page.objects.filter(translation_key=_site(request).root_page.translation_key).live()
+        return {page.locale.language_code: page for page in pages.select_related("locale")}
 
     return _cached(request, "home_pages", compute)
 
@@ -82,11 +98,6 @@ def current_locale():
     return locale
 
 
-def active_locale(request):
-    """The Locale of the active language (kept for callers that pass the request)."""
-    return current_locale()
-
-
 SITE_PAGES = ("intake", "privacy", "accessibility")
 
 
@@ -97,24 +108,30 @@ def site_pages(request):
     """
 
     def compute():
-        from .models import SiteSettings
-
-        site_settings = SiteSettings.for_request(request)
-        chosen = {name: getattr(site_settings, f"{name}_page_id") for name in SITE_PAGES}
+        chosen = _chosen_site_pages(request)
         pks = [pk for pk in chosen.values() if pk]
-        variants = list(
-            Page.objects.filter(translation_key__in=Page.objects.filter(pk__in=pks).values("translation_key")).live()
-        )
-        by_pk = {page.pk: page for page in variants}
-        by_translation = {(page.translation_key, page.locale_id): page for page in variants}
-        locale_id = active_locale(request).pk
-        pages = {}
-        for name, pk in chosen.items():
-            original = by_pk.get(pk)
-            pages[name] = original and by_translation.get((original.translation_key, locale_id), original)
-        return pages
+        variants = Page.objects.filter(translation_key__in=Page.objects.filter(pk__in=pks).values("translation_key"))
+        return _pick_site_pages(chosen, list(variants.live()))
 
     return _cached(request, "site_pages", compute)
+
+
+def _chosen_site_pages(request):
+    """The page ids SiteSettings holds for ``SITE_PAGES`` (the settings come from Wagtail's per-request copy)."""
+    site_settings = apps.get_model("home", "SiteSettings").for_request(request)
+    return {name: getattr(site_settings, f"{name}_page_id") for name in SITE_PAGES}
+
+
+def _pick_site_pages(chosen, variants):
+    """Each chosen page in the active language from ``variants`` (live pages), else as chosen; None if not live."""
+    by_pk = {page.pk: page for page in variants}
+    by_translation = {(page.translation_key, page.locale_id): page for page in variants}
+    locale_id = current_locale().pk
+    pages = {}
+    for name, pk in chosen.items():
+        original = by_pk.get(pk)
+        pages[name] = original and by_translation.get((original.translation_key, locale_id), original)
+    return pages
 
 
 def localized(page):
@@ -198,6 +215,46 @@ def live_twins(request, page):
 def ancestors(request, page):
     """The ancestors of ``page`` from its home page down (the tree root left out); one query per request."""
     return _cached(request, f"ancestors:{page.pk}", lambda: list(page.get_ancestors().filter(depth__gte=2)))
+
+
+def prefetch(request, page):
+    """Everything the layout shows around ``page``, in one query instead of one per function above.
+
+    The home pages, the live pages under the page's home page (menu, hub overviews), the
+    page's ancestors (breadcrumbs), its live translations (language switcher, hreflang) and
+    the pages SiteSettings links: each is kept for the request under the key of its function,
+    exactly as that function would have computed it (tests/test_routing_and_layout.py compares them).
+    Answers the functions already gave for this request stay as they are.
+    """
+    if not page.pk or page.depth < 2 or not page.translation_key:
+        return
+    root_key = _site(request).root_page.translation_key
+    home_path = page.path[: 2 * Page.steplen]
+    ancestor_paths = {page.path[:end] for end in range(2 * Page.steplen, len(page.path), Page.steplen)}
+    chosen = _chosen_site_pages(request)
+    chosen_keys = Page.objects.filter(pk__in=[pk for pk in chosen.values() if pk]).values("translation_key")
+    pages = list(
+        Page.objects.filter(
+            Q(live=True, translation_key=root_key)
+            | Q(live=True, depth=3, path__startswith=home_path)
+            | Q(path__in=ancestor_paths)
+            | Q(live=True, translation_key=page.translation_key, alias_of__isnull=True)
+            | Q(live=True, translation_key__in=chosen_keys)
+        )
+        .select_related("locale")
+        .order_by("path")
+    )
+    live = [p for p in pages if p.live]
+    homes = {p.locale.language_code: p for p in live if p.translation_key == root_key}
+    memo = _request_memo(request)
+    memo.setdefault("home_pages", homes)
+    home = next((p for p in homes.values() if p.path == home_path), None)
+    if home is not None:
+        memo.setdefault(f"sections:{home.pk}", [p for p in live if p.depth == 3 and p.path.startswith(home_path)])
+    memo.setdefault(f"ancestors:{page.pk}", [p for p in pages if p.path in ancestor_paths])
+    twins = [p for p in live if p.translation_key == page.translation_key and not p.alias_of_id]
+    memo.setdefault(f"twins:{page.translation_key}", {p.locale.language_code: p for p in twins})
+    memo.setdefault("site_pages", _pick_site_pages(chosen, live))
 
 
 def localized_many(objects):

@@ -1,12 +1,18 @@
+import functools
+
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.http import Http404
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Page, PageViewRestriction
+from wagtail.models import Locale, Page, get_page_models
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
+from . import localization
 from .blocks import BodyBlock
 from .hub import hub_sections
 
@@ -71,18 +77,22 @@ class BasePage(Page):
         """
         return f"{super().get_admin_display_title()} ({language_code(self.locale_id).upper()})"
 
-    # Related objects fetched with the page when it is served from a kept route (ops/chrome.py).
+    # Related objects fetched with the page when HomePage.route finds it (one query instead of one per use).
     route_select_related = ()
+    # The query parameters the page reads: the page cache keeps one copy per value of these and
+    # serves a request with any other parameter from the copy without it (ops/page_cache.py).
+    cache_query_params = ()
 
-    def get_view_restrictions(self):
-        """None without a query when the page was routed knowing that no page has a restriction (ops/chrome.py)."""
-        if getattr(self, "_sif_no_view_restriction", False):
-            return PageViewRestriction.objects.none()
-        return super().get_view_restrictions()
+    def get_context(self, request, *args, **kwargs):
+        """Wagtail's context; the pages the layout links to around this one come in one query (home.localization)."""
+        localization.prefetch(request, self)
+        return super().get_context(request, *args, **kwargs)
 
-    def public_only(self, pages):
-        """``pages.public()``; without a query when no page has a view restriction (see above)."""
-        return pages if getattr(self, "_sif_no_view_restriction", False) else pages.public()
+
+@functools.cache
+def _every_page_type_routes_by_slug():
+    """True when only HomePage changes Wagtail's routing: then a path always names one page by its URL path."""
+    return all(model.route is Page.route for model in get_page_models() if not issubclass(model, HomePage))
 
 
 class HomePage(BasePage):
@@ -109,6 +119,33 @@ class HomePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["hub_sections"] = hub_sections(request, self)
         return context
+
+    def route(self, request, path_components):
+        """The page at ``path_components`` below this home page, found by its URL path.
+
+        Wagtail's ``Page.route`` walks down one level at a time, two queries per level (the child
+        by slug, then its specific page). Every page keeps its full URL path (``url_path``, Wagtail's
+        natural key for pages, updated on every slug change and move), so the page is found in
+        two queries at any depth, with what its type lists in ``route_select_related``. As in
+        Wagtail, a page that is not live gives a 404. A page type that routes its own sub-paths
+        (overrides ``route``) turns this off for the whole tree.
+        """
+        if not path_components or not _every_page_type_routes_by_slug():
+            return super().route(request, path_components)
+        url_path = f"{self.url_path}{'/'.join(path_components)}/"
+        found = (
+            Page.objects.filter(url_path=url_path, path__startswith=self.path)
+            .values_list("pk", "content_type_id")
+            .first()
+        )
+        model = found and ContentType.objects.get_for_id(found[1]).model_class()
+        if model is None:
+            raise Http404
+        related = ("locale", *getattr(model, "route_select_related", ()))
+        page = model._default_manager.select_related(*related).get(pk=found[0])
+        if not page.live:
+            raise Http404
+        return RouteResult(page)
 
 
 class StandardPage(BasePage):

@@ -24,7 +24,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from cases.models import CaseService
 from home.blocks import BodyBlock
 from home.choices import OrganisationType
-from home.localization import localized_many
+from home.localization import ancestors, localized_many
 from home.models import BasePage, text_fields
 from home.ordering import newest_first
 
@@ -97,6 +97,7 @@ class MenukaartPage(BasePage):
     max_count_per_parent = 1
     # The language switcher keeps ?service=...&audience=... so the package survives the switch.
     preserve_query_on_language_switch = True
+    cache_query_params = ("service", "audience", "form")
 
     class Meta:
         verbose_name = _("menukaart (service menu)")
@@ -113,7 +114,9 @@ class MenukaartPage(BasePage):
     def services(self):
         """Every live service on the menu, in menu order, in one query."""
         return list(
-            self.public_only(ServicePage.objects.child_of(self).live())
+            ServicePage.objects.child_of(self)
+            .live()
+            .public()
             .select_related("category")
             .order_by("category__sort_order", "category__pk", "path")
         )
@@ -293,7 +296,8 @@ class ServicePage(BasePage):
         this_service = query(service=[self.package_key])
         intake = intake_base_url(request)
         context["intake_url"] = intake + this_service if intake else None
-        context["add_to_package_url"] = self.get_parent().get_url(request) + this_service + "#package"
+        menu = ancestors(request, self)[-1]  # the parent, from the breadcrumbs' lookup
+        context["add_to_package_url"] = menu.get_url(request) + this_service + "#package"
         return context
 
     def related_programmes(self):
@@ -305,7 +309,7 @@ class ServicePage(BasePage):
         used_in = CaseService.objects.filter(service__translation_key=self.translation_key).values(
             "page__translation_key"
         )
-        pages = self.public_only(Page.objects.live()).filter(locale_id=self.locale_id, translation_key__in=used_in)
+        pages = Page.objects.live().public().filter(locale_id=self.locale_id, translation_key__in=used_in)
         return list(newest_first(pages))
 
     @property

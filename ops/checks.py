@@ -1,15 +1,23 @@
-"""System checks for a deployment: the public address must be set and sane.
+"""System checks for a deployment: the public address must be set and sane, and the page cache shared.
 
 Admin links in e-mails, password-reset mails and (through ``sync_site_url``)
 the canonical links are built from ``WAGTAILADMIN_BASE_URL``, which production
 takes from ``SIF_PUBLIC_URL``. A wrong value sends people to the wrong place,
 so a missing or malformed one is an error, not a warning.
+
+The page cache is purged in the cache a change is made through; in production
+every process must share it. Without a shared cache the pages are served
+uncached (``ops.page_cache.enabled``), so the site stays right; the warning says
+why it is slower, and stops the release steps (``--fail-level WARNING``) until
+``REDIS_URL`` is set or ``SIF_PAGE_CACHE=off`` says so on purpose.
 """
 
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
+
+from . import page_cache
 
 
 def public_url_problem(url):
@@ -59,6 +67,20 @@ def check_public_url_https(app_configs, **kwargs):
             Warning(
                 f"The public base URL {url!r} is not https: links in e-mails would be sent in the clear.",
                 id="ops.W001",
+            )
+        ]
+    return []
+
+
+@register(Tags.caches)
+def check_page_cache_is_shared(app_configs, **kwargs):
+    if getattr(settings, "PAGE_CACHE_ENABLED", True) and page_cache.shared_cache_missing():
+        return [
+            Warning(
+                "The page cache is off: the cache lives in each process, so a purge in one would leave "
+                "old pages in the others.",
+                hint="Set REDIS_URL (a cache every instance shares), or SIF_PAGE_CACHE=off to serve pages uncached.",
+                id="ops.W002",
             )
         ]
     return []

@@ -1,8 +1,18 @@
 """Anonymous full-page cache in the shared Django cache (Redis in production).
 
 What is cached: the 200 answer to an anonymous GET of a public page, keyed by
-host, path, query string, language and gzip or not, for ``PAGE_CACHE_TIMEOUT`` seconds. A
-hit is served before the session, the database or a template is touched.
+host, path, language, gzip or not, and the query parameters the page reads, for
+``PAGE_CACHE_TIMEOUT`` seconds. A hit is served before the session, the database or a
+template is touched.
+
+Query strings: a page type (or a view) lists the parameters it reads in
+``cache_query_params`` (the case overview its filters and ``page``, the menukaart its
+package and filters, search ``q`` and ``page``). The key holds only parameters that some
+page or view declares; anything else (``?utm_source=...``, ``?cb=<random>``) is left out of
+it, so such a request is served from the entry of the page without it. A response is
+stored only when the page that answered reads every parameter of the request: a request
+with a parameter its page does not read is rendered and not kept, so nobody can fill the
+cache with made-up query strings.
 
 What never is:
 - anything for a visitor with a session cookie or an ``Authorization`` header
@@ -22,10 +32,11 @@ What never is:
 
 Purging is exact: every key contains a *generation*, a random token kept in
 the cache under one key. Publishing, unpublishing, moving or deleting a page,
-saving a live page, and changing a snippet, a site setting, a site, a page's privacy
-(a view restriction) or an image
-(things pages show) replaces the token, so no page rendered before the change
-is ever served again, by any instance (they share the cache). The token is
+saving a live page, and changing a snippet, a site setting, a site, a page's
+privacy (a view restriction) or an image (things pages show) replaces the token,
+so no page rendered before the change is ever served again, by any instance
+(they share the cache). ``manage.py purge_page_cache`` replaces it on every
+release (docs/deploy.md), so pages rendered by the previous code go too. The token is
 replaced at once and again when the transaction commits, so a request that
 rendered the old content during the transaction cannot leave it behind. When
 the cache loses the token (eviction, a restarted Redis) a new one is drawn:
@@ -35,6 +46,13 @@ When ``WAGTAILFRONTENDCACHE`` is configured, the same events purge the pages
 from the front-end cache or CDN through ``wagtail.contrib.frontend_cache``:
 the page and its translations, and every live page (they all show menus,
 settings and lists that may include it).
+
+This holds only when every process reads and purges the same cache. Production
+settings set ``PAGE_CACHE_NEEDS_SHARED_CACHE``: with a cache that lives in one process
+(no ``REDIS_URL``: Django's local-memory cache) the page cache stays off, and the system
+check ``ops.W002`` says so (``check --deploy --fail-level WARNING`` in the release steps
+then stops the release until ``REDIS_URL`` is set or ``SIF_PAGE_CACHE=off`` says that
+the site is meant to run uncached).
 
 When Redis is down, ``ops.resilience.ForgivingRedisCache`` answers "not
 cached": no generation can be read, and pages are served uncached. A purge
@@ -52,7 +70,7 @@ Django and nginx do: both copies revalidate with a 304, and a page rendered
 again after a purge keeps its ETag when nothing in it changed.
 
 Settings: ``PAGE_CACHE_ENABLED`` (env ``SIF_PAGE_CACHE=off`` turns it off),
-``PAGE_CACHE_TIMEOUT``, ``PAGE_CACHE_MAX_AGE``.
+``PAGE_CACHE_NEEDS_SHARED_CACHE``, ``PAGE_CACHE_TIMEOUT``, ``PAGE_CACHE_MAX_AGE``.
 """
 
 import functools
@@ -66,8 +84,9 @@ from django.core.exceptions import DisallowedHost
 from django.db import transaction
 from django.http import HttpResponse, HttpResponseNotModified
 from django.middleware.gzip import GZipMiddleware as DjangoGZipMiddleware
+from django.urls import get_resolver
 from django.utils.cache import cc_delim_re
-from django.utils.http import parse_etags
+from django.utils.http import parse_etags, urlencode
 from django.utils.regex_helper import _lazy_re_compile
 from django.utils.translation import get_language_from_request
 
@@ -98,8 +117,24 @@ ADMIN_ONLY_PAGE_FIELDS = {
 }
 
 
+# Django's caches that live in one process (or on one machine's disk): a purge made by one
+# process would not reach the pages another one keeps.
+PER_PROCESS_CACHES = {
+    "django.core.cache.backends.locmem.LocMemCache",
+    "django.core.cache.backends.dummy.DummyCache",
+    "django.core.cache.backends.filebased.FileBasedCache",
+}
+
+
 def enabled():
-    return getattr(settings, "PAGE_CACHE_ENABLED", True)
+    """Whether pages are cached: on unless turned off, and never without the shared cache production needs."""
+    return getattr(settings, "PAGE_CACHE_ENABLED", True) and not shared_cache_missing()
+
+
+def shared_cache_missing():
+    """True when the settings need a cache every process shares (production) and the default cache is not one."""
+    needed = getattr(settings, "PAGE_CACHE_NEEDS_SHARED_CACHE", False)
+    return needed and settings.CACHES["default"]["BACKEND"] in PER_PROCESS_CACHES
 
 
 def generation(create=True):
@@ -128,6 +163,43 @@ def invalidate():
     transaction.on_commit(_new_generation)
 
 
+@functools.cache
+def declared_query_params():
+    """Every query parameter a page type or a view says it reads (``cache_query_params``); read once."""
+    from wagtail.models import get_page_models
+
+    names = {name for model in get_page_models() for name in getattr(model, "cache_query_params", ())}
+    patterns = list(get_resolver().url_patterns)
+    while patterns:
+        pattern = patterns.pop()
+        if hasattr(pattern, "url_patterns"):
+            patterns.extend(pattern.url_patterns)
+        else:
+            names.update(getattr(pattern.callback, "cache_query_params", ()))
+    return frozenset(names)
+
+
+def _kept_query(request):
+    """The request's declared query parameters, by name, each with its values in the order given."""
+    declared = declared_query_params()
+    return urlencode(sorted((item for item in request.GET.lists() if item[0] in declared), key=lambda i: i[0]), True)
+
+
+def params_read_by_response(request):
+    """The parameters the page type or view that answered ``request`` reads (none when not known)."""
+    from wagtail.models import Page
+    from wagtail.views import serve
+
+    match = request.resolver_match
+    if match is None:
+        return ()
+    if match.func is serve:
+        # Wagtail routed this request already and keeps the result for it: no query here.
+        page = Page.find_for_request(request, match.kwargs.get("path", match.args[0] if match.args else ""))
+        return getattr(page, "cache_query_params", ())
+    return getattr(match.func, "cache_query_params", ())
+
+
 def cache_key(request, token):
     try:
         host = request.get_host()
@@ -135,7 +207,7 @@ def cache_key(request, token):
         return None
     language = get_language_from_request(request, check_path=True)
     encoding = "gzip" if ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")) else "identity"
-    parts = "\n".join([host, request.path, request.META.get("QUERY_STRING", ""), language, encoding])
+    parts = "\n".join([host, request.path, _kept_query(request), language, encoding])
     return f"sif:page:{token}:{hashlib.sha256(parts.encode()).hexdigest()}"
 
 
@@ -245,7 +317,7 @@ class PageCacheMiddleware:
         # GZipMiddleware has set it from the uncompressed page (weak if it compressed it).
         etag = response.get("ETag") or _etag(response.content)
         _public_headers(response, etag)
-        if key is not None and request.method == "GET":
+        if key is not None and request.method == "GET" and set(request.GET) <= set(params_read_by_response(request)):
             headers = {name: value for name, value in response.items() if name.lower() != "x-page-cache"}
             entry = {"status": response.status_code, "headers": headers, "content": response.content, "etag": etag}
             cache.set(key, entry, getattr(settings, "PAGE_CACHE_TIMEOUT", 600))

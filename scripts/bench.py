@@ -10,7 +10,7 @@ Everything it starts it stops; the cache keys it wrote are removed.
 
 Environment (defaults in brackets):
   BENCH_DATABASE_URL [postgres://postgres@127.0.0.1:5432/sif_p_bench]  created and filled when missing
-  BENCH_REDIS_URL    [redis://127.0.0.1:6379/10]   empty: a per-process local-memory cache
+  BENCH_REDIS_URL    [redis://127.0.0.1:6379/10]   the shared cache production needs for the page cache
   BENCH_PORT [18931], BENCH_SECONDS [5], BENCH_THREADS [2], BENCH_CONNECTIONS [8]
 """
 
@@ -64,9 +64,7 @@ def environment(page_cache):
         GUNICORN_WORKERS="2",
         GUNICORN_LOG_LEVEL="warning",
     )
-    env.pop("REDIS_URL", None)
-    if REDIS_URL:
-        env["REDIS_URL"] = REDIS_URL
+    env["REDIS_URL"] = REDIS_URL
     return env
 
 
@@ -217,8 +215,6 @@ def run_phase(page_cache, targets):
 
 
 def remove_cache_keys():
-    if not REDIS_URL:
-        return
     import redis
 
     client = redis.Redis.from_url(REDIS_URL)
@@ -254,6 +250,8 @@ def table(cold, warm):
 def main():
     if not Path(WRK).exists():
         raise SystemExit("wrk is missing: apt-get install wrk")
+    if not REDIS_URL:
+        raise SystemExit("Set BENCH_REDIS_URL: production settings keep the page cache off without a shared cache")
     started = time.monotonic()
     VAR.mkdir(parents=True, exist_ok=True)
     prepare_database()
@@ -266,7 +264,7 @@ def main():
     print()
     print(
         f"Machine: {machine()}; gunicorn 2 workers x 4 threads, production settings; wrk -t{THREADS} -c{CONNECTIONS} "
-        f"-d{SECONDS}s on loopback; cache: {REDIS_URL or 'local memory'}"
+        f"-d{SECONDS}s on loopback; cache: {REDIS_URL}"
     )
     print(table(cold, warm))
     say(f"done in {time.monotonic() - started:.0f} s")

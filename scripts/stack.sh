@@ -163,6 +163,8 @@ start() {
   DJANGO_SETTINGS_MODULE=config.settings.stack "$PY" manage.py load_demo --if-empty | tail -1
   "$PY" manage.py sync_site_url
   "$PY" manage.py check --fail-level ERROR >/dev/null
+  # Redis outlives the stack: pages the previous code rendered must not be served by this one.
+  "$PY" manage.py purge_page_cache
 
   start_bg mail-sink "$PY" "$ROOT/scripts/mail_sink.py" --port "$SMTP_PORT" --dir "$STACK/mail"
   local port

@@ -21,3 +21,7 @@ def search(request):
     context = site_search.search(request, query, request.GET.get("page", 1))
     context["view_title"] = gettext("Search")
     return render(request, "search/search.html", context)
+
+
+# What the page cache keys a results page on (ops/page_cache.py); other parameters are not kept.
+search.cache_query_params = ("q", "page")

@@ -1,4 +1,4 @@
-"""Lean pages (issue 12): one small stylesheet, no render-blocking script, compressed HTML.
+"""Lean pages: one small stylesheet, no render-blocking script, compressed HTML.
 
 Every public page type, in both languages, links exactly one stylesheet (static/css/site.css,
 under 20 kB compressed), runs its scripts `defer` and carries the strict public policy (no

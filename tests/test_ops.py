@@ -153,8 +153,9 @@ def test_check_fails_without_a_public_url(settings):
 
 
 def _production_env(**changes):
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "SIF_", "SENTRY_", "AWS_"))}
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "SIF_", "SENTRY_", "AWS_", "REDIS_"))}
     env.update(
+        REDIS_URL="redis://127.0.0.1:6379/15",  # production's shared cache; `check` never connects to it
         DJANGO_SETTINGS_MODULE="config.settings.production",
         DJANGO_SECRET_KEY=secrets.token_urlsafe(64),
         DJANGO_ALLOWED_HOSTS="www.socialimpactfactory.example",

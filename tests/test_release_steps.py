@@ -1,7 +1,9 @@
 """docs/deploy.md's release steps run as written, with the production settings, against a scratch database.
 
 Runs when the suite runs on PostgreSQL (DATABASE_URL=postgres://.../<name>); the scratch
-database is <name>_release, created and dropped here.
+database is <name>_release, created and dropped here. Production needs a shared cache: the
+steps get the Redis of REDIS_URL (default 127.0.0.1:6379) under a key prefix of their own,
+whose keys are removed afterwards.
 """
 
 import os
@@ -13,6 +15,7 @@ from pathlib import Path
 import dj_database_url
 import psycopg
 import pytest
+import redis
 from psycopg import sql
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -61,8 +64,25 @@ def scratch_database():
         admin("DROP DATABASE IF EXISTS {} WITH (FORCE)")
 
 
-def test_release_steps_run_as_documented(scratch_database, tmp_path):
+@pytest.fixture
+def scratch_cache():
+    """A Redis URL and a key prefix of this test's own; its keys are removed afterwards."""
+    url = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0"
+    prefix = f"sif-release-test-{secrets.token_hex(6)}"
+    client = redis.Redis.from_url(url, socket_timeout=2)
+    try:
+        client.ping()
+    except redis.RedisError as error:
+        pytest.fail(f"The release steps need a Redis ({url}): {error}")
+    yield url, prefix, client
+    keys = list(client.scan_iter(match=f"{prefix}:*"))
+    if keys:
+        client.delete(*keys)
+
+
+def test_release_steps_run_as_documented(scratch_database, scratch_cache, tmp_path):
     database_url, params, name = scratch_database
+    redis_url, prefix, redis_client = scratch_cache
     env_file = tmp_path / "sif.env"
     env_file.write_text(
         "\n".join(
@@ -73,6 +93,8 @@ def test_release_steps_run_as_documented(scratch_database, tmp_path):
                 f"DATABASE_URL={database_url}",
                 "EMAIL_HOST=smtp.example.org",
                 f"SIF_VAR_DIR={tmp_path / 'var'}",
+                f"REDIS_URL={redis_url}",
+                f"CACHE_KEY_PREFIX={prefix}",
             ]
         )
         + "\n"
@@ -96,6 +118,8 @@ def test_release_steps_run_as_documented(scratch_database, tmp_path):
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     assert "Default site: https://www.socialimpactfactory.example" in result.stdout
     assert "System check identified no issues" in result.stdout
+    assert "Page cache purged" in result.stdout
+    assert redis_client.exists(f"{prefix}:1:sif:page-cache:generation")
     assert (tmp_path / "var" / "static" / "staticfiles.json").exists()
     with psycopg.connect(**params, dbname=name) as connection:
         applied = connection.execute("SELECT count(*) FROM django_migrations").fetchone()[0]

@@ -156,6 +156,7 @@ def test_production_settings_pass_the_deploy_check(tmp_path):
         "EMAIL_HOST": "smtp.socialimpactfactory.nl",
         "SIF_PUBLIC_URL": "https://socialimpactfactory.nl",
         "SIF_VAR_DIR": str(tmp_path),
+        "REDIS_URL": "redis://127.0.0.1:6379/15",  # the shared cache production needs (ops.W002); never connected to
     }
     # One process (one Django start-up): `manage.py check --deploy --fail-level WARNING`, then the settings.
     program = (

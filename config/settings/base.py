@@ -69,8 +69,6 @@ MIDDLEWARE = [
     "ops.page_cache.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    # Menus, settings and page routes kept until the next purge (needs the language).
-    "ops.chrome.ChromeMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -153,6 +151,9 @@ else:
 # measures both). Entries live PAGE_CACHE_TIMEOUT seconds at most (purges are exact anyway);
 # browsers and proxies may keep a page PAGE_CACHE_MAX_AGE seconds, then revalidate with the ETag.
 PAGE_CACHE_ENABLED = os.environ.get("SIF_PAGE_CACHE", "on").lower() not in ("off", "0", "false")
+# A purge reaches only the cache it is made in. `make run` is one process, so its memory cache
+# will do; production runs several (production.py needs a shared cache, or leaves pages uncached).
+PAGE_CACHE_NEEDS_SHARED_CACHE = False
 PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "600"))
 PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "60"))
 
@@ -254,10 +255,9 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "svg"]
 WAGTAILIMAGES_IMAGE_FORM_BASE = "home.image_forms.SiteImageForm"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
-# No Gravatar: avatars would break offline and send editors' e-mail hashes to a third party.
-WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
-# No editor's e-mail hash goes to gravatar.com: the admin shows initials instead.
+# No editor's e-mail hash goes to gravatar.com (a third party; avatars would also break
+# offline): the admin shows initials instead.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"

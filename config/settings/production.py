@@ -40,6 +40,9 @@ if "CONN_MAX_AGE" in DATABASES["default"] and DATABASES["default"]["CONN_MAX_AGE
 # Several sites or environments may share one Redis: keys carry a prefix. The connect
 # and read timeouts (1 s) and the fallback when Redis fails are set in base.py.
 CACHES["default"]["KEY_PREFIX"] = os.environ.get("CACHE_KEY_PREFIX", "sif")  # noqa: F405
+# Every worker process and instance must see every purge: without REDIS_URL (a memory cache
+# in each process) pages are served uncached, and the check ops.W002 says so.
+PAGE_CACHE_NEEDS_SHARED_CACHE = True
 
 # Uploaded media: S3-compatible object storage when AWS_STORAGE_BUCKET_NAME is set, else MEDIA_ROOT.
 STORAGES["default"] = media_storage(os.environ)  # noqa: F405
