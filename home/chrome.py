@@ -6,8 +6,8 @@ pages are, by the same events, on every instance:
 
 - the *chrome* of a site in one language: the site, its home pages, the main menu,
   the live children of the home page (the section indexes the hub links to), the pages
-  ``SiteSettings`` links on every page, the settings themselves, and whether any page
-  has a view restriction. ``ChromeMiddleware`` puts it on the request, where
+  ``SiteSettings`` links on every page, the settings themselves, the locations (the
+  footer's visiting address), and whether any page has a view restriction. ``ChromeMiddleware`` puts it on the request, where
   ``home.localization``, Wagtail's settings and ``Site.find_for_request`` find it.
 - the *route* of a path: which page Wagtail's router finds for it, with the page's
   ancestors and live translations (breadcrumbs, language switcher, hreflang). The
@@ -53,11 +53,13 @@ def _remember(key, compute):
 
 
 def _compute_chrome(request, site):
+    from . import contact
     from .models import SiteSettings
 
     request._wagtail_site = site
     localization.menu_pages(request)  # the home pages and the sections under the visitor's home come with it
     localization.site_pages(request)
+    contact.locations(request)  # the footer's visiting address
     return {
         "site": site,
         # What home.localization keeps on the request for these (see its _cached).

@@ -64,6 +64,12 @@ LANGUAGES = ("nl", "en")
 MODELS = {
     "HomePage": "home.HomePage",
     "StandardPage": "home.StandardPage",
+    "ContactPage": "home.ContactPage",
+    "LocationPage": "home.LocationPage",
+    "AccessibilityStatementPage": "home.AccessibilityStatementPage",
+    "PrivacyStatementPage": "home.PrivacyStatementPage",
+    "Location": "home.Location",
+    "Person": "home.Person",
     "SiteSettings": "home.SiteSettings",
     # The intake's own settings (the address that new questions go to).
     "IntakeSettings": "intake.IntakeSettings",

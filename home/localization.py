@@ -24,6 +24,11 @@ def _cached(request, key, compute):
     return cache[key]
 
 
+def remember(request, key, compute):
+    """``compute()``, once per request; home/chrome.py keeps it with the layout's data per site and language."""
+    return _cached(request, key, compute)
+
+
 def home_pages(request):
     """The live home page of each language, keyed by language code."""
 
@@ -87,13 +92,13 @@ def active_locale(request):
     return current_locale()
 
 
-SITE_PAGES = ("intake", "privacy", "accessibility")
+SITE_PAGES = ("intake", "contact", "privacy", "accessibility")
 
 
 def site_pages(request):
     """The pages SiteSettings links on every page, in the visitor's language, in one query.
 
-    Keys: ``intake``, ``privacy``, ``accessibility``; ``None`` where no live page is chosen.
+    Keys: ``intake``, ``contact``, ``privacy``, ``accessibility``; ``None`` where no live page is chosen.
     """
 
     def compute():

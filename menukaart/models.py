@@ -201,8 +201,9 @@ class ServicePage(BasePage):
     )
     duration = models.CharField(
         max_length=80,
+        blank=True,
         verbose_name=_("duration"),
-        help_text=_("For example 'Two half-days' or 'About six months'."),
+        help_text=_("For example 'Two half-days' or 'About six months'. Leave empty when it is not known."),
     )
     price_kind = models.CharField(
         max_length=12,
