@@ -7,7 +7,8 @@ pages are, by the same events, on every instance:
 - the *chrome* of a site in one language: the site, its home pages, the main menu,
   the live children of the home page (the section indexes the hub links to), the pages
   ``SiteSettings`` links on every page, the settings themselves, the locations (the
-  footer's visiting address), and whether any page has a view restriction. ``ChromeMiddleware`` puts it on the request, where
+  footer's visiting address), and whether any page has a view restriction.
+  ``ChromeMiddleware`` puts it on the request, where
   ``home.localization``, Wagtail's settings and ``Site.find_for_request`` find it.
 - the *route* of a path: which page Wagtail's router finds for it, with the page's
   ancestors and live translations (breadcrumbs, language switcher, hreflang). The

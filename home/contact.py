@@ -48,7 +48,9 @@ def locations(request):
     """The locations, in the visitor's language where translated, in order; kept per request."""
     from .models import Location
 
-    return localization.remember(request, "locations", lambda: localization.one_per_translation(Location.objects.all()))
+    return localization.remember(
+        request, "locations", lambda: localization.one_per_translation(Location.objects.all())
+    )
 
 
 def organisation(request):

@@ -1,5 +1,3 @@
-from urllib.parse import urlsplit
-
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.html import format_html_join
@@ -12,7 +10,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField
 
-from . import contact, privacy, seo
+from . import privacy
 from .blocks import INLINE_RICH_TEXT_FEATURES, BodyBlock, KnownIssueBlock, ProcessingBlock, ProcessorBlock
 from .hub import hub_sections
 
@@ -145,7 +143,7 @@ class StandardPage(BasePage):
     ]
     search_fields = BasePage.search_fields + text_fields("body")
     # Inside a language tree only: at the Wagtail root a page has no language home and no address.
-    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    parent_page_types = ["home.HomePage", "home.StandardPage", "home.LocationPage"]
     subpage_types = ["home.StandardPage"]
 
     class Meta:
@@ -285,12 +283,6 @@ class AccessibilityStatementPage(StatementPage):
     class Meta:
         verbose_name = _("accessibility statement")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["organisation"] = contact.organisation(request)
-        context["scope"] = self.scope or urlsplit(seo.public_base_url(request)).netloc
-        return context
-
 
 class PrivacyStatementPage(StatementPage):
     """The privacy statement: who is responsible, what is kept, why, on which legal basis and how long.
@@ -301,7 +293,9 @@ class PrivacyStatementPage(StatementPage):
     Editors add what the code does not know: other processing and the processors.
     """
 
-    page_description = _("The privacy statement: who is responsible, what is kept, why and how long. One per language.")
+    page_description = _(
+        "The privacy statement: who is responsible, what is kept, why and how long. One per language."
+    )
 
     other_processing = StreamField(
         [("processing", ProcessingBlock())],
@@ -340,7 +334,6 @@ class PrivacyStatementPage(StatementPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["organisation"] = contact.organisation(request)
         context["personal_data"] = privacy.personal_data()
         return context
 
@@ -376,12 +369,6 @@ class ContactPage(BasePage):
     class Meta:
         verbose_name = _("contact page")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["organisation"] = contact.organisation(request)
-        context["people"] = contact.people()
-        return context
-
 
 class LocationPage(BasePage):
     """The hub's locations: what each is, its address, opening hours, accessibility, route and map link."""
@@ -407,16 +394,11 @@ class LocationPage(BasePage):
     ]
     search_fields = BasePage.search_fields + text_fields("body")
     parent_page_types = ["home.HomePage"]
-    subpage_types = []
+    subpage_types = ["home.StandardPage"]  # more about one location, for example
     max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("location page")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["organisation"] = contact.organisation(request)
-        return context
 
 
 @register_snippet

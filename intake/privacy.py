@@ -39,7 +39,9 @@ def intake_personal_data():
         PersonalData(
             name=gettext("Messages our spam filter stops"),
             data=gettext("What was filled in on the form."),
-            purpose=gettext("To keep the form free of abuse, and to find a real question that was stopped by mistake."),
+            purpose=gettext(
+                "To keep the form free of abuse, and to find a real question that was stopped by mistake."
+            ),
             legal_basis=LegalBasis.LEGITIMATE_INTERESTS,
             retention=ngettext(
                 "%(days)s day, then we delete the message.",
@@ -51,8 +53,7 @@ def intake_personal_data():
         PersonalData(
             name=gettext("Counting forms per internet address"),
             data=gettext(
-                "A code made from your IP address, never the address itself, with the number of forms sent "
-                "from it."
+                "A code made from your IP address, never the address itself, with the number of forms sent from it."
             ),
             purpose=gettext("To stop one sender from flooding the form."),
             legal_basis=LegalBasis.LEGITIMATE_INTERESTS,

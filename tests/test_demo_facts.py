@@ -25,9 +25,7 @@ NUMBER_WORDS = {
     "twelve": 12, "twintig": 20, "twenty": 20, "dertig": 30, "thirty": 30, "veertig": 40,
     "forty": 40, "vijftig": 50, "fifty": 50, "honderd": 100, "hundred": 100, "half": 0.5,
 }  # fmt: skip
-FIGURE = re.compile(
-    r"(?<![\w#&])(\d+(?:[.,]\d{3})*k?)(?!\w)|\b(" + "|".join(NUMBER_WORDS) + r")\b", re.IGNORECASE
-)
+FIGURE = re.compile(r"(?<![\w#&])(\d+(?:[.,]\d{3})*k?)(?!\w)|\b(" + "|".join(NUMBER_WORDS) + r")\b", re.IGNORECASE)
 # Fields that name things rather than tell visitors something.
 STRUCTURAL = {"key", "model", "parent", "match", "slug", "ref", "type", "level", "service_form", "price_kind"}
 STRUCTURAL |= {"status", "kind", "website", "colours", "audiences", "sort_order", "feature_on_home"}

@@ -42,6 +42,14 @@ def organisation(context):
 
 
 @register.simple_tag
+def team():
+    """The team members, in the visitor's language, for the contact page."""
+    from home import contact
+
+    return contact.people()
+
+
+@register.simple_tag
 def localized(page):
     """The page in the visitor's language when it has a live translation."""
     return localization.localized(page)
