@@ -492,7 +492,7 @@ class Location(TranslatableMixin, models.Model):
 class Person(TranslatableMixin, models.Model):
     """Someone of the team, shown on the contact page with photo, role and how to reach them."""
 
-    name = models.CharField(max_length=120, verbose_name=_("name"))
+    name = models.CharField(max_length=120, verbose_name=_("name"), help_text=_("First and last name."))
     role = models.CharField(
         max_length=120, verbose_name=_("role"), help_text=_("For example 'Programme manager Buy Social'.")
     )
@@ -505,8 +505,12 @@ class Person(TranslatableMixin, models.Model):
         verbose_name=_("photo"),
         help_text=_("Optional: a portrait the person agreed to publish."),
     )
-    email = models.EmailField(blank=True, verbose_name=_("e-mail address"))
-    phone = models.CharField(max_length=30, blank=True, verbose_name=_("phone number"))
+    email = models.EmailField(
+        blank=True, verbose_name=_("e-mail address"), help_text=_("Optional: the address visitors may write to.")
+    )
+    phone = models.CharField(
+        max_length=30, blank=True, verbose_name=_("phone number"), help_text=_("Optional: for example 030 123 45 67.")
+    )
     sort_order = models.PositiveSmallIntegerField(default=0, verbose_name=_("order"), help_text=_("Lower first."))
 
     override_translatable_fields = [
@@ -578,8 +582,15 @@ class SiteSettings(BaseSiteSetting):
         verbose_name=_("postal address"),
         help_text=_("Street and number or PO box, when post goes elsewhere than the visiting address."),
     )
-    postal_postal_code = models.CharField(max_length=10, blank=True, verbose_name=_("postal code (post)"))
-    postal_city = models.CharField(max_length=60, blank=True, verbose_name=_("city (post)"))
+    postal_postal_code = models.CharField(
+        max_length=10,
+        blank=True,
+        verbose_name=_("postal code (post)"),
+        help_text=_("The postal code of the postal address."),
+    )
+    postal_city = models.CharField(
+        max_length=60, blank=True, verbose_name=_("city (post)"), help_text=_("The city of the postal address.")
+    )
     linkedin_url = models.URLField(
         blank=True, verbose_name=_("LinkedIn"), help_text=_("The full address of the LinkedIn page.")
     )

@@ -18,8 +18,8 @@ def intake_personal_data():
             name=gettext("Questions and room requests sent through our form"),
             data=gettext(
                 "Your organisation's name and type, your name, your e-mail address, your phone number if you "
-                "give it, your question or request, and the themes and services you tick. We do not store "
-                "your IP address."
+                "give it, your question or request, and the themes and services you tick. Your IP address is "
+                "not stored with your question."
             ),
             purpose=gettext(
                 "To answer your question or request and make you a proposal, and to send you a confirmation."

@@ -1,6 +1,6 @@
 """Every figure, price, duration and promise in the demo's data files comes from FACTS.md.
 
-The figures the data may use are listed in ``home/demo/allowed-figures.toml``, each with the
+The figures the data may use are listed in ``home/demo/allowed-figures.txt``, each with the
 words that may follow it and a quote from ``shared/content/FACTS.md`` that holds it. A figure
 in the data that the list lacks, or followed by another word ("five years" is a fact, "five
 working days" is a promise nobody made), fails; so does a quote that FACTS.md does not contain.
@@ -16,7 +16,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA_FILES = sorted(ROOT.glob("*/demo/content.toml"))
-ALLOWED = ROOT / "home" / "demo" / "allowed-figures.toml"
+ALLOWED = ROOT / "home" / "demo" / "allowed-figures.txt"
 
 NUMBER_WORDS = {
     "één": 1, "one": 1, "twee": 2, "two": 2, "drie": 3, "three": 3, "vier": 4, "four": 4,
@@ -91,7 +91,7 @@ def test_every_figure_in_the_demo_data_is_an_allowed_fact(path):
             words = allowed.get(figure, set())
             if "*" not in words and following not in words:
                 unknown.append(f"{where}: {figure} followed by {following!r} in {text.strip()[:80]!r}")
-    assert not unknown, "figures FACTS.md does not give (or add them to allowed-figures.toml):\n" + "\n".join(unknown)
+    assert not unknown, "figures FACTS.md does not give (or add them to allowed-figures.txt):\n" + "\n".join(unknown)
 
 
 @pytest.mark.parametrize("path", DATA_FILES, ids=lambda path: path.parent.parent.name)
