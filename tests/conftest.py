@@ -242,3 +242,49 @@ def _clear_cache():
     clear_own_cache_keys(cache)
     yield
     clear_own_cache_keys(cache)
+
+
+@pytest.fixture
+def demo_programme_links(demo):
+    """Demo cases linked to programmes, as an editor may link them; the demo links none (FACTS.md gives none)."""
+    from cases.models import CasePage, CaseProgramme
+    from programmes.models import ProgrammePage
+
+    links = {
+        "gemeente-utrecht": ["plan-einstein", "buy-social", "challenges"],
+        "jaarbeurs-band-op-spanning": ["buy-social"],
+    }
+    for case_slug, programme_slugs in links.items():
+        programmes = [ProgrammePage.objects.get(locale__language_code="nl", slug=slug) for slug in programme_slugs]
+        for case in CasePage.objects.filter(slug=case_slug):  # both languages point at the Dutch pages (synchronised)
+            for programme in programmes:
+                CaseProgramme.objects.create(page=case, programme=programme)
+
+
+# Prices an editor might set: the demo has none (FACTS.md knows no price), but the composer's arithmetic
+# (totals per unit, starting prices, on request apart) needs some. (kind, amount, Dutch unit, English unit)
+DEMO_PRICES = {
+    "verandertraject-sociaal-ondernemen": ("from", 7500, "", ""),
+    "workshop-sociaal-inkopen": ("fixed", 1250, "per groep", "per group"),
+    "inkoopscan": ("from", 3000, "", ""),
+    "groeiprogramma": ("from", 2500, "", ""),
+    "coachingstraject": ("fixed", 750, "", ""),
+    "startersworkshop": ("fixed", 75, "per deelnemer", "per participant"),
+    "incubatietraject": ("from", 1500, "per deelnemer", "per participant"),
+    "vergaderzaal-huren": ("fixed", 175, "per dagdeel", "per half-day"),
+    "lidmaatschap": ("from", 500, "per jaar", "per year"),
+    "impactmeting-sroi": ("from", 3500, "", ""),
+}
+
+
+@pytest.fixture
+def demo_prices(demo):
+    """The demo's services with the prices above, in both languages, as if an editor had published them."""
+    from menukaart.models import ServicePage
+
+    for slug, (kind, amount, unit_nl, unit_en) in DEMO_PRICES.items():
+        dutch = ServicePage.objects.get(locale__language_code="nl", slug=slug)
+        pages = ServicePage.objects.filter(translation_key=dutch.translation_key)
+        pages.update(price_kind=kind, price_amount=amount)
+        pages.filter(locale__language_code="nl").update(price_unit=unit_nl)
+        pages.filter(locale__language_code="en").update(price_unit=unit_en)

@@ -16,13 +16,14 @@ import pytest
 from bs4 import BeautifulSoup
 from wagtail.models import Page
 
-from home.models import ContactPage, IntakePage
+from home.models import ContactPage
+from intake.models import IntakePage
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
 
 ASKS_FOR_CONTACT = re.compile(
     r"contact (met ons )?op|neem contact|contact met ons|laat (het )?ons .*weten|laat het weten|mail ons|bel ons"
-    r"|stuur (hem |het )?ons|vraag (het )?ons|spreek het met ons af|bereik je ons"
+    r"|stuur (hem |het )?ons|vraag (het )?ons|vertel (het )?ons|spreek het met ons af|bereik je ons"
     r"|contact us|get in touch|let us know|tell us|e-mail us|email us|call us|write to us|ask us|send (it )?to us"
     r"|arrange it with us|reach us",
     re.IGNORECASE,

@@ -36,7 +36,7 @@
     var onRequest = summary.querySelector("[data-package-on-request]");
     var send = summary.querySelector("[data-package-send]");
     var updateButton = summary.querySelector("[data-package-update]");
-    var onRequestLabels = summary.querySelectorAll("[data-on-request-label]");
+    var onRequestLabel = summary.querySelector("[data-on-request-label]");
     var bar = form.querySelector("[data-package-bar]");
     var barText = bar && bar.querySelector("[data-package-bar-text]");
 
@@ -118,9 +118,7 @@
         onRequestRow.hidden = titles.length === 0;
         onRequest.textContent = titles.join(", ");
         /* "Not in the total, price on request" beside a total; "Price on request" without one. */
-        onRequestLabels.forEach(function (label) {
-            label.hidden = (label.dataset.onRequestLabel === "mixed") !== (priced > 0);
-        });
+        onRequestLabel.textContent = priced ? onRequestLabel.dataset.besideTotal : onRequestLabel.dataset.withoutTotal;
         if (bar) {
             bar.hidden = keys.length === 0;
             barText.textContent = status.textContent + (priced ? " · " + total.textContent : titles.length ? " · " + texts.priceOnRequest : "");
