@@ -261,26 +261,11 @@ def demo_programme_links(demo):
                 CaseProgramme.objects.create(page=case, programme=programme)
 
 
-# Prices an editor might set: the demo has none (FACTS.md knows no price), but the composer's arithmetic
-# (totals per unit, starting prices, on request apart) needs some. (kind, amount, Dutch unit, English unit)
-DEMO_PRICES = {
-    "verandertraject-sociaal-ondernemen": ("from", 7500, "", ""),
-    "workshop-sociaal-inkopen": ("fixed", 1250, "per groep", "per group"),
-    "inkoopscan": ("from", 3000, "", ""),
-    "groeiprogramma": ("from", 2500, "", ""),
-    "coachingstraject": ("fixed", 750, "", ""),
-    "startersworkshop": ("fixed", 75, "per deelnemer", "per participant"),
-    "incubatietraject": ("from", 1500, "per deelnemer", "per participant"),
-    "vergaderzaal-huren": ("fixed", 175, "per dagdeel", "per half-day"),
-    "lidmaatschap": ("from", 500, "per jaar", "per year"),
-    "impactmeting-sroi": ("from", 3500, "", ""),
-}
-
-
 @pytest.fixture
 def demo_prices(demo):
     """The demo's services with the prices above, in both languages, as if an editor had published them."""
     from menukaart.models import ServicePage
+    from tests.helpers import DEMO_PRICES
 
     for slug, (kind, amount, unit_nl, unit_en) in DEMO_PRICES.items():
         dutch = ServicePage.objects.get(locale__language_code="nl", slug=slug)

@@ -162,7 +162,9 @@
         var target = event.target.getBoundingClientRect();
         var barBox = bar.getBoundingClientRect();
         var limit = barBox.top - margin;
-        if (target.bottom > limit && target.top < barBox.bottom) {
+        /* Only while the bar is stuck to the bottom of the screen, and for what fits above it. */
+        var stuck = Math.abs(barBox.bottom - window.innerHeight) < 2;
+        if (stuck && target.bottom > limit && target.top < barBox.bottom && target.height < limit) {
             window.scrollBy(0, target.bottom - limit);
         }
     });
