@@ -249,12 +249,9 @@ def demo_programme_links(demo):
     """Demo cases linked to programmes, as an editor may link them; the demo links none (FACTS.md gives none)."""
     from cases.models import CasePage, CaseProgramme
     from programmes.models import ProgrammePage
+    from tests.helpers import DEMO_PROGRAMME_LINKS
 
-    links = {
-        "gemeente-utrecht": ["plan-einstein", "buy-social", "challenges"],
-        "jaarbeurs-band-op-spanning": ["buy-social"],
-    }
-    for case_slug, programme_slugs in links.items():
+    for case_slug, programme_slugs in DEMO_PROGRAMME_LINKS.items():
         programmes = [ProgrammePage.objects.get(locale__language_code="nl", slug=slug) for slug in programme_slugs]
         for case in CasePage.objects.filter(slug=case_slug):  # both languages point at the Dutch pages (synchronised)
             for programme in programmes:

@@ -21,6 +21,13 @@ DEMO_PRICES = {
     "impactmeting-sroi": ("from", 3500, "", ""),
 }
 
+# Programmes an editor might link to cases: the demo links none (FACTS.md names none), but the case
+# filters by programme need some. Case slug -> programme slugs.
+DEMO_PROGRAMME_LINKS = {
+    "gemeente-utrecht": ["plan-einstein", "buy-social", "challenges"],
+    "jaarbeurs-band-op-spanning": ["buy-social"],
+}
+
 
 class _Collector(HTMLParser):
     def __init__(self):

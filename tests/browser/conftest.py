@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import DEMO_PRICES
+from tests.helpers import DEMO_PRICES, DEMO_PROGRAMME_LINKS
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM_ARGS = [
@@ -39,6 +39,13 @@ for slug, (kind, amount, unit_nl, unit_en) in %(prices)r.items():
     pages.update(price_kind=kind, price_amount=amount)
     pages.filter(locale__language_code="nl").update(price_unit=unit_nl)
     pages.filter(locale__language_code="en").update(price_unit=unit_en)
+from cases.models import CasePage, CaseProgramme
+from programmes.models import ProgrammePage
+for case_slug, programme_slugs in %(links)r.items():
+    programmes = [ProgrammePage.objects.get(locale__language_code="nl", slug=slug) for slug in programme_slugs]
+    for case in CasePage.objects.filter(slug=case_slug):
+        for programme in programmes:
+            CaseProgramme.objects.create(page=case, programme=programme)
 """
 
 
@@ -108,9 +115,9 @@ def live_site(live_site_env, manage_live_site, tmp_path_factory):
     """Base URL of a development server with migrated demo content."""
     manage_live_site("migrate", "--noinput", "-v0")
     manage_live_site("load_demo")
-    # Prices on some services, as an editor would set them: the demo has none (FACTS.md knows none),
-    # and the composer's totals need some. The others stay on request.
-    manage_live_site("shell", "-c", PRICES_SCRIPT % {"prices": DEMO_PRICES})
+    # Prices on some services and programmes on some cases, as an editor would set them: the demo has
+    # neither (FACTS.md gives neither), and the composer's totals and the case filters need some.
+    manage_live_site("shell", "-c", PRICES_SCRIPT % {"prices": DEMO_PRICES, "links": DEMO_PROGRAMME_LINKS})
     host = live_site_env["SIF_SITE_HOST"]
     log = open(tmp_path_factory.mktemp("browser-log") / "server.log", "w")  # noqa: SIM115
     server = subprocess.Popen(
