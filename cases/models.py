@@ -135,7 +135,10 @@ class CasePage(BasePage):
     override_translatable_fields = [SynchronizedField("slug"), SynchronizedField("region")]
 
     client = models.CharField(
-        max_length=120, verbose_name=_("client"), help_text=_("The organisation the work was done for.")
+        max_length=120,
+        blank=True,
+        verbose_name=_("client"),
+        help_text=_("The organisation that asked for the work. Leave empty when nobody did, as for a match."),
     )
     region = models.CharField(
         max_length=80, blank=True, verbose_name=_("region"), help_text=_("Where the work took place, e.g. Utrecht.")

@@ -14,6 +14,8 @@ from wagtail.contrib.table_block.blocks import TableBlock as WagtailTableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock
 
+from .privacy import LegalBasis
+
 # Rich text inside a page's own fields (a challenge, a problem): no headings,
 # because the template gives those fields their h2.
 INLINE_RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
@@ -363,6 +365,77 @@ class TableBlock(WagtailTableBlock):
                 ["Experiment", "Pilots met ondernemers", "Lessen"],
             ],
         }
+
+
+class KnownIssueBlock(blocks.StructBlock):
+    """A known accessibility problem with its plan, as the Dutch model statement lists them."""
+
+    problem = blocks.TextBlock(label=_("Problem"), help_text=_("What does not work, and for whom."))
+    criterion = blocks.CharBlock(
+        required=False,
+        max_length=120,
+        label=_("WCAG success criterion"),
+        help_text=_("For example '2.4.11 Focus not obscured'."),
+    )
+    measure = blocks.TextBlock(label=_("What we do about it"))
+    planned_date = blocks.DateBlock(required=False, label=_("Solved by"))
+
+    class Meta:
+        icon = "warning"
+        template = "home/blocks/known_issue.html"
+        label = _("Known issue")
+        description = _("A known problem, its WCAG criterion, what the hub does about it and by when.")
+        preview_value = {
+            "problem": "Een pdf-document heeft geen koppen.",
+            "criterion": "1.3.1 Info en relaties",
+            "measure": "We maken het document opnieuw met koppen.",
+            "planned_date": None,
+        }
+
+
+class ProcessingBlock(blocks.StructBlock):
+    """Personal data the hub keeps outside the site's forms, for the privacy statement."""
+
+    name = blocks.CharBlock(max_length=120, label=_("What it is about"), help_text=_("For example 'Newsletter'."))
+    data = blocks.TextBlock(label=_("Which data"))
+    purpose = blocks.TextBlock(label=_("Why we keep it"))
+    legal_basis = blocks.ChoiceBlock(choices=LegalBasis.choices, label=_("Legal basis"))
+    retention = blocks.TextBlock(label=_("How long we keep it"))
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["legal_basis_label"] = dict(LegalBasis.choices).get(value["legal_basis"], value["legal_basis"])
+        return context
+
+    class Meta:
+        icon = "lock"
+        template = "home/blocks/processing.html"
+        label = _("Personal data")
+        description = _("What is kept, why, on which legal basis and for how long.")
+        preview_value = {
+            "name": "Nieuwsbrief",
+            "data": "Je e-mailadres.",
+            "purpose": "Om je de nieuwsbrief te sturen.",
+            "legal_basis": "consent",
+            "retention": "Tot je je afmeldt.",
+        }
+
+
+class ProcessorBlock(blocks.StructBlock):
+    """A company that processes personal data on the hub's behalf."""
+
+    name = blocks.CharBlock(max_length=120, label=_("Company"))
+    task = blocks.CharBlock(max_length=250, label=_("What it does for us"), help_text=_("For example 'hosting'."))
+    where = blocks.CharBlock(
+        required=False, max_length=120, label=_("Where the data is kept"), help_text=_("For example 'the EU'.")
+    )
+
+    class Meta:
+        icon = "site"
+        template = "home/blocks/processor.html"
+        label = _("Processor")
+        description = _("A company that processes personal data for the hub, and what for.")
+        preview_value = {"name": "Hostingbedrijf", "task": "Host de website en de database.", "where": "EU"}
 
 
 class BodyBlock(blocks.StreamBlock):

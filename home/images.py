@@ -58,6 +58,8 @@ PRESETS = {
     "card": Preset("fill-{320x180,640x360,960x540}", ("webp", "jpeg"), "(max-width: 40rem) 100vw, 24rem"),
     # Partner logos, at most 3rem high: PNG keeps their transparency.
     "logo": Preset("max-{160x80,320x160}", ("webp", "png"), "10rem"),
+    # A team member's portrait on the contact page, square.
+    "portrait": Preset("fill-{160x160,320x320}", ("webp", "jpeg"), "10rem"),
     # A figure in the text column.
     "figure": Preset("width-{480,800,1200}", ("avif", "webp", "jpeg"), "(max-width: 50rem) 100vw, 800px"),
 }

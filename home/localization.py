@@ -41,6 +41,11 @@ def _site(request):
     return Site.find_for_request(request) or Site.objects.get(is_default_site=True)
 
 
+def remember(request, key, compute):
+    """``compute()``, once per request (other modules' per-request answers, such as the locations)."""
+    return _cached(request, key, compute)
+
+
 def home_pages(request):
     """The live home page of each language, keyed by language code."""
 
@@ -98,13 +103,13 @@ def current_locale():
     return locale
 
 
-SITE_PAGES = ("intake", "privacy", "accessibility")
+SITE_PAGES = ("intake", "contact", "privacy", "accessibility")
 
 
 def site_pages(request):
     """The pages SiteSettings links on every page, in the visitor's language, in one query.
 
-    Keys: ``intake``, ``privacy``, ``accessibility``; ``None`` where no live page is chosen.
+    Keys: ``intake``, ``contact``, ``privacy``, ``accessibility``; ``None`` where no live page is chosen.
     """
 
     def compute():

@@ -14,9 +14,12 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from home.privacy import PERSONAL_DATA_HOOK
+
 from . import mail, tasks
 from .export import SafeExportIndexView
 from .models import Status, Submission
+from .privacy import intake_personal_data
 
 
 class SubmissionPermissionPolicy(ModelPermissionPolicy):
@@ -192,3 +195,7 @@ class IntakeDashboardPanel(Component):
 def add_intake_panel(request, panels):
     if request.user.has_perm("intake.view_submission"):
         panels.append(IntakeDashboardPanel(request.user))
+
+
+# What the form keeps, for the privacy statement (home/privacy.py).
+hooks.register(PERSONAL_DATA_HOOK, intake_personal_data, order=10)

@@ -154,6 +154,7 @@ class MenukaartPage(BasePage):
                 "shown_count": len(shown),
                 "package": package,
                 "package_status": package_status(len(package.services)),
+                "menu_has_prices": any(service.is_priced for service in services),
                 "chosen_out_of_view": [
                     service for service in package.services if service.package_key not in shown_keys
                 ],
@@ -168,6 +169,7 @@ class MenukaartPage(BasePage):
                     "status-empty": package_status(0),
                     "status-one": package_status(1, "{count}"),
                     "status-other": package_status(2, "{count}"),
+                    "price-on-request": pgettext("price", "price on request"),
                 },
             }
         )
@@ -204,8 +206,9 @@ class ServicePage(BasePage):
     )
     duration = models.CharField(
         max_length=80,
+        blank=True,
         verbose_name=_("duration"),
-        help_text=_("For example 'Two half-days' or 'About six months'."),
+        help_text=_("For example 'Two half-days' or 'About six months'. Leave empty when it is not known."),
     )
     price_kind = models.CharField(
         max_length=12,

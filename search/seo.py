@@ -104,10 +104,29 @@ def share_image(request, page):
     return absolute_url(static("img/share.png"), request), *SHARE_IMAGE_SIZE
 
 
-def organisation(request):
-    """The Organization node: name, home, logo and the contact details editors filled in."""
-    from home.models import SiteSettings
+def _postal_address(street, postal_code, city):
+    address = {"@type": "PostalAddress", "addressCountry": "NL"}
+    for key, value in (("streetAddress", street), ("postalCode", postal_code), ("addressLocality", city)):
+        if value:
+            address[key] = value
+    return address
 
+
+def _place(location):
+    place = {"@type": "Place", "name": location.name}
+    if location.has_address:
+        place["address"] = _postal_address(location.street_address, location.postal_code, location.city)
+    if location.map_url:
+        place["hasMap"] = location.map_url
+    return place
+
+
+def organisation(request):
+    """The Organization node: name, home, logo and the contact details editors filled in (only those)."""
+    from home import contact
+
+    details = contact.organisation(request)
+    site_settings = details.settings
     home = localization.current_home(request)
     node = {
         "@type": "Organization",
@@ -116,21 +135,28 @@ def organisation(request):
         "url": page_url(home, request) if home else public_base_url(request) + "/",
         "logo": absolute_url(static("img/logo.png"), request),
     }
-    site_settings = SiteSettings.for_request(request)
+    if site_settings.legal_name:
+        node["legalName"] = site_settings.legal_name
+    if site_settings.kvk_number:
+        node["identifier"] = {"@type": "PropertyValue", "propertyID": "KvK", "value": site_settings.kvk_number}
     if site_settings.email:
         node["email"] = site_settings.email
     if site_settings.phone:
         node["telephone"] = site_settings.phone
-    if site_settings.street_address or site_settings.city:
-        address = {"@type": "PostalAddress", "addressCountry": "NL"}
-        for key, value in (
-            ("streetAddress", site_settings.street_address),
-            ("postalCode", site_settings.postal_code),
-            ("addressLocality", site_settings.city),
-        ):
-            if value:
-                address[key] = value
-        node["address"] = address
+    main = details.main_location
+    if main is not None:
+        node["address"] = _postal_address(main.street_address, main.postal_code, main.city)
+    places = [_place(location) for location in details.locations if location.has_address or location.map_url]
+    if places:
+        node["location"] = places
+    contact_page = details.contact_page
+    if contact_page is not None and (site_settings.email or site_settings.phone):
+        point = {"@type": "ContactPoint", "contactType": "customer support", "url": page_url(contact_page, request)}
+        if site_settings.email:
+            point["email"] = site_settings.email
+        if site_settings.phone:
+            point["telephone"] = site_settings.phone
+        node["contactPoint"] = point
     same_as = [url for url in (site_settings.linkedin_url, site_settings.instagram_url) if url]
     if same_as:
         node["sameAs"] = same_as
@@ -208,6 +234,8 @@ def _service(request, page, url, image):
 
 
 STRUCTURED_DATA = {"cases.CasePage": _article, "menukaart.ServicePage": _service}
+# Pages besides the home page that carry the organisation with its contact details.
+ORGANISATION_PAGES = {"home.ContactPage", "home.LocationPage"}
 
 
 def json_ld(data):
@@ -231,7 +259,7 @@ def head(request, page=None, title=None):
     image, width, height = share_image(request, page)
     graph = [breadcrumb_list(request, page, title)]
     home = localization.current_home(request)
-    if page is not None and home is not None and page.pk == home.pk:
+    if page is not None and (home is not None and page.pk == home.pk or page._meta.label in ORGANISATION_PAGES):
         graph.insert(0, organisation(request))
     builder = STRUCTURED_DATA.get(page._meta.label) if page is not None else None
     if builder is not None:

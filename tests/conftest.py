@@ -242,3 +242,31 @@ def _clear_cache():
     clear_own_cache_keys(cache)
     yield
     clear_own_cache_keys(cache)
+
+
+@pytest.fixture
+def demo_programme_links(demo):
+    """Demo cases linked to programmes, as an editor may link them; the demo links none (FACTS.md gives none)."""
+    from cases.models import CasePage, CaseProgramme
+    from programmes.models import ProgrammePage
+    from tests.helpers import DEMO_PROGRAMME_LINKS
+
+    for case_slug, programme_slugs in DEMO_PROGRAMME_LINKS.items():
+        programmes = [ProgrammePage.objects.get(locale__language_code="nl", slug=slug) for slug in programme_slugs]
+        for case in CasePage.objects.filter(slug=case_slug):  # both languages point at the Dutch pages (synchronised)
+            for programme in programmes:
+                CaseProgramme.objects.create(page=case, programme=programme)
+
+
+@pytest.fixture
+def demo_prices(demo):
+    """The demo's services with the prices above, in both languages, as if an editor had published them."""
+    from menukaart.models import ServicePage
+    from tests.helpers import DEMO_PRICES
+
+    for slug, (kind, amount, unit_nl, unit_en) in DEMO_PRICES.items():
+        dutch = ServicePage.objects.get(locale__language_code="nl", slug=slug)
+        pages = ServicePage.objects.filter(translation_key=dutch.translation_key)
+        pages.update(price_kind=kind, price_amount=amount)
+        pages.filter(locale__language_code="nl").update(price_unit=unit_nl)
+        pages.filter(locale__language_code="en").update(price_unit=unit_en)

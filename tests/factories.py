@@ -24,7 +24,17 @@ from PIL import Image as PILImage
 from wagtail.models import Collection, Locale, Page, Site, TranslatableMixin
 
 from cases.models import CaseIndexPage, CasePage, CaseProgramme, CaseTheme, Theme
-from home.models import HomePage, SiteSettings, StandardPage
+from home.models import (
+    AccessibilityStatementPage,
+    ContactPage,
+    HomePage,
+    Location,
+    LocationPage,
+    Person,
+    PrivacyStatementPage,
+    SiteSettings,
+    StandardPage,
+)
 from intake.models import IntakePage, IntakeSettings
 from menukaart.models import MenukaartPage, ServiceCategory, ServiceForm, ServicePage
 from programmes.models import Partner, ProgrammeIndexPage, ProgrammePage, ProgrammePartner
@@ -72,6 +82,23 @@ class PartnerFactory(DjangoModelFactory):
         model = Partner
 
 
+class LocationFactory(DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Locatie {n}")
+    locale = factory.LazyFunction(dutch)
+
+    class Meta:
+        model = Location
+
+
+class PersonFactory(DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Persoon {n}")
+    role = "Programmamanager"
+    locale = factory.LazyFunction(dutch)
+
+    class Meta:
+        model = Person
+
+
 class ServiceCategoryFactory(DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Categorie {n}")
     locale = factory.LazyFunction(dutch)
@@ -104,6 +131,38 @@ class StandardPageFactory(_PageFactory):
 
     class Meta:
         model = StandardPage
+
+
+class ContactPageFactory(_PageFactory):
+    title = "Contact"
+    slug = "contact"
+
+    class Meta:
+        model = ContactPage
+
+
+class LocationPageFactory(_PageFactory):
+    title = "Locatie"
+    slug = "locatie"
+
+    class Meta:
+        model = LocationPage
+
+
+class PrivacyStatementPageFactory(_PageFactory):
+    title = "Privacy"
+    slug = "privacy"
+
+    class Meta:
+        model = PrivacyStatementPage
+
+
+class AccessibilityStatementPageFactory(_PageFactory):
+    title = "Toegankelijkheid"
+    slug = "toegankelijkheid"
+
+    class Meta:
+        model = AccessibilityStatementPage
 
 
 class ProgrammeIndexPageFactory(_PageFactory):
@@ -279,10 +338,17 @@ def build_site():
     t.about_nl, t.about_en = page(
         StandardPageFactory, t.home_nl, "About us", "about-us", title="Over ons", show_in_menus=True
     )
-    t.privacy_nl, t.privacy_en = page(StandardPageFactory, t.home_nl, "Privacy statement", "privacy", title="Privacy")
-    t.accessibility_nl, t.accessibility_en = page(
-        StandardPageFactory, t.home_nl, "Accessibility", "accessibility", title="Toegankelijkheid"
+    t.privacy_nl, t.privacy_en = page(
+        PrivacyStatementPageFactory, t.home_nl, "Privacy statement", "privacy", title="Privacy"
     )
+    t.accessibility_nl, t.accessibility_en = page(
+        AccessibilityStatementPageFactory, t.home_nl, "Accessibility", "accessibility", title="Toegankelijkheid"
+    )
+    t.contact_nl, t.contact_en = page(ContactPageFactory, t.home_nl, "Contact", "contact-us", title="Contact")
+    t.location_nl, t.location_en = page(LocationPageFactory, t.home_nl, "Location", "location", title="Locatie")
+    t.locations = [
+        bilingual(LocationFactory, name="Ons gebouw", city="Utrecht", english_fields={"name": "Our building"})
+    ]
     t.intake_nl, t.intake_en = page(IntakePageFactory, t.home_nl, "Put your question to us", "your-question")
 
     t.themes = [
@@ -345,8 +411,8 @@ def build_site():
 
     settings = SiteSettings.for_site(site)
     settings.email = "info@proef.example"
-    settings.city = "Utrecht"
     settings.intake_page = t.intake_nl
+    settings.contact_page = t.contact_nl
     settings.privacy_page = t.privacy_nl
     settings.accessibility_page = t.accessibility_nl
     settings.save()

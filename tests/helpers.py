@@ -6,6 +6,28 @@ from config.settings import base
 
 DATABASE_TASKS = base.TASKS  # the worker's backend; the test settings run tasks at once
 
+# Prices an editor might set: the demo has none (FACTS.md knows no price), but the composer's arithmetic
+# (totals per unit, starting prices, on request apart) needs some. (kind, amount, Dutch unit, English unit)
+DEMO_PRICES = {
+    "verandertraject-sociaal-ondernemen": ("from", 7500, "", ""),
+    "workshop-sociaal-inkopen": ("fixed", 1250, "per groep", "per group"),
+    "inkoopscan": ("from", 3000, "", ""),
+    "groeiprogramma": ("from", 2500, "", ""),
+    "coachingstraject": ("fixed", 750, "", ""),
+    "startersworkshop": ("fixed", 75, "per deelnemer", "per participant"),
+    "incubatietraject": ("from", 1500, "per deelnemer", "per participant"),
+    "vergaderzaal-huren": ("fixed", 175, "per dagdeel", "per half-day"),
+    "lidmaatschap": ("from", 500, "per jaar", "per year"),
+    "impactmeting-sroi": ("from", 3500, "", ""),
+}
+
+# Programmes an editor might link to cases: the demo links none (FACTS.md names none), but the case
+# filters by programme need some. Case slug -> programme slugs.
+DEMO_PROGRAMME_LINKS = {
+    "gemeente-utrecht": ["plan-einstein", "buy-social", "challenges"],
+    "jaarbeurs-band-op-spanning": ["buy-social"],
+}
+
 
 class _Collector(HTMLParser):
     def __init__(self):

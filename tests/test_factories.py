@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 def test_every_page_of_the_small_site_renders_with_its_translation_as_switch_target(client, site_tree):
     pages = list(Page.objects.live().filter(depth__gt=1).specific())
     assert {page.locale.language_code for page in pages} == {"nl", "en"}
-    assert len(pages) == 2 * 15
+    assert len(pages) == 2 * 17
     for page in pages:
         rendered = get_page(client, page.get_url())
         other = "en" if page.locale.language_code == "nl" else "nl"

@@ -89,6 +89,7 @@ def test_a_theme_nobody_uses_can_be_deleted(moderator):
     assert not Theme.objects.filter(pk=theme.pk).exists()
 
 
+@pytest.mark.usefixtures("demo_programme_links")
 @pytest.mark.parametrize("language", ["nl", "en"])
 def test_unpublishing_a_programme_that_live_cases_link_to_is_refused(moderator, language):
     programme = ProgrammePage.objects.get(slug="buy-social", locale__language_code=language)

@@ -7,7 +7,7 @@ import pytest
 from menukaart.models import ServicePage
 from tests.helpers import Page, get_page
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_prices")]
 
 NBSP = "\u00a0"
 # One-off prices add up; per-participant prices get their own total; "on request" stays apart.

@@ -53,6 +53,25 @@ def dutch_services(**filters):
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_demo_menu_knows_no_prices_and_says_so(client, language):
+    """FACTS.md gives no price, duration or group size: every service is on request, no total is added up."""
+    page = get_page(client, MENU[language])
+    on_request = {"nl": "Prijs op aanvraag", "en": "Price on request"}[language]
+    assert page.text.count(on_request.split()[-1]) >= len(shown_keys(page))
+    assert "€" not in page.text.split("</main>")[0]
+    everything = "&".join(f"service={k}" for k in shown_keys(page))
+    package = get_page(client, f"{MENU[language]}?{everything}")
+    assert "data-package-total-row hidden" in package.html
+    assert f"{on_request}:" in package.text
+    note = {
+        "nl": "Prijzen geven we op aanvraag, in ons voorstel.",
+        "en": "We give prices on request, in our proposal.",
+    }
+    assert note[language] in package.text
+
+
+@pytest.mark.usefixtures("demo_prices")
+@pytest.mark.parametrize("language", ["nl", "en"])
 def test_menu_renders_every_category_and_service_in_the_visitors_language(client, language):
     page = get_page(client, MENU[language])
     assert page.lang == language
@@ -94,6 +113,7 @@ def test_menu_renders_every_category_and_service_in_the_visitors_language(client
         ("en", "/en/service-menu/becoming-a-social-enterprise/", "Becoming a social enterprise", "from €7,500"),
     ],
 )
+@pytest.mark.usefixtures("demo_prices")
 def test_service_page_shows_what_it_is_and_its_price_per_language(client, language, slug, title, price):
     page = get_page(client, slug)
     assert page.lang == language
@@ -110,8 +130,8 @@ def test_service_page_shows_what_it_is_and_its_price_per_language(client, langua
 @pytest.mark.parametrize(
     ("language", "url", "programme", "case"),
     [
-        ("nl", "/nl/menukaart/impact-challenge/", "/nl/programmas/challenges/", "/nl/cases/gemeente-utrecht/"),
-        ("en", "/en/service-menu/impact-challenge/", "/en/programmes/challenges/", "/en/cases/gemeente-utrecht/"),
+        ("nl", "/nl/menukaart/incubatietraject/", "/nl/programmas/plan-einstein/", "/nl/cases/gemeente-utrecht/"),
+        ("en", "/en/service-menu/incubation-track/", "/en/programmes/plan-einstein/", "/en/cases/gemeente-utrecht/"),
     ],
 )
 def test_service_page_links_to_its_programmes_and_cases_in_the_same_language(client, language, url, programme, case):
@@ -139,7 +159,7 @@ def test_case_page_can_list_the_services_it_used_in_the_visitors_language():
     with translation.override("en"):
         html = template.render(Context({"page": case}))
     assert "Services used in this case" in html
-    assert 'href="/en/service-menu/impact-challenge/"' in html
+    assert 'href="/en/service-menu/incubation-track/"' in html
     assert "/nl/" not in html
 
 
@@ -192,6 +212,7 @@ def test_unknown_filter_values_are_ignored(client):
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])
+@pytest.mark.usefixtures("demo_prices")
 def test_composer_without_javascript_shows_the_package_total_and_what_is_on_request(client, language):
     chosen = [key("workshop-sociaal-inkopen"), key("coachingstraject"), key("impact-challenge")]
     query = "&".join(f"service={k}" for k in chosen)
@@ -216,6 +237,7 @@ def test_composer_without_javascript_shows_the_package_total_and_what_is_on_requ
         assert title in page.text
 
 
+@pytest.mark.usefixtures("demo_prices")
 def test_total_with_a_starting_price_is_a_starting_price(client):
     chosen = [key("groeiprogramma"), key("coachingstraject")]
     dutch = get_page(client, "/nl/menukaart/?" + "&".join(f"service={k}" for k in chosen))
@@ -254,6 +276,7 @@ def test_filtering_keeps_chosen_services_that_are_out_of_view(client):
     assert remove[0]["href"] == "/nl/menukaart/?audience=initiative&form=workshop#package"
 
 
+@pytest.mark.usefixtures("demo_prices")
 def test_same_package_in_english_shows_english_titles(client):
     chosen = [key("incubatietraject"), key("lidmaatschap"), key("impactmeting-sroi")]
     query = "audience=social_enterprise&" + "&".join(f"service={k}" for k in chosen)

@@ -32,7 +32,7 @@ def test_no_standard_page_at_the_wagtail_root():
 
 
 def _pair(slug_nl):
-    dutch = StandardPage.objects.get(locale__language_code="nl", slug=slug_nl)
+    dutch = Page.objects.get(locale__language_code="nl", slug=slug_nl).specific
     return dutch, dutch.get_translation(Page.objects.get(depth=2, locale__language_code="en").locale)
 
 

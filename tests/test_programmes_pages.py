@@ -39,9 +39,6 @@ def test_overview_lists_the_three_programmes_running_first(client, url, title, r
                 "Het probleem dat we aanpakken",
                 "Overvecht",
                 "Bedrijfsbezoeken",
-                "Gemeente Utrecht",
-                "Richtte Social Impact Factory mede op.",
-                "Cases uit dit programma",
                 "Leg jouw vraagstuk aan ons voor",
             ],
             "/nl/cases/gemeente-utrecht/",
@@ -57,9 +54,6 @@ def test_overview_lists_the_three_programmes_running_first(client, url, title, r
                 "The problem we tackle",
                 "Overvecht",
                 "Company visits",
-                "Gemeente Utrecht",
-                "Co-founded Social Impact Factory.",
-                "Case studies from this programme",
                 "Put your question to us",
             ],
             "/en/cases/gemeente-utrecht/",
@@ -72,9 +66,8 @@ def test_finished_programme_page_in_both_languages(client, url, texts, case_url,
     assert page.h1() == "Plan Einstein"
     for text in texts:
         assert text in page.text, text
-    hrefs = [a.get("href") for a in page.find_all("a")]
-    assert case_url in hrefs
-    assert "https://www.utrecht.nl/" in hrefs
+    # FACTS.md names no partner of Plan Einstein and no case from it: the demo shows neither.
+    assert case_url not in [a.get("href") for a in page.find_all("a")]
     cta = page.find_all("a", **{"class": "button button--cta"})
     assert cta and all(a["href"].startswith(intake) for a in cta)
 
@@ -92,6 +85,7 @@ def test_running_programme_page_is_labelled_running(client, url, status, figure)
     assert "Afgerond" not in page.text and "Finished" not in page.text
 
 
+@pytest.mark.usefixtures("demo_programme_links")
 def test_programme_shows_only_cases_in_its_own_language(client):
     dutch = get_page(client, "/nl/programmas/buy-social/")
     english = get_page(client, "/en/programmes/buy-social/")
@@ -105,9 +99,9 @@ def test_programme_shows_only_cases_in_its_own_language(client):
 def test_partners_are_translated_snippets():
     dutch = Partner.objects.get(locale__language_code="nl", name="Social Enterprise NL")
     english = Partner.objects.get(locale__language_code="en", translation_key=dutch.translation_key)
-    assert "Buy Social" in dutch.description and "together we started Buy Social" in english.description
+    assert "Buy Social" in dutch.description and "We started Buy Social together" in english.description
     assert english.kind == dutch.kind == Partner.Kind.EXISTING_ORGANISATION
-    assert Partner.objects.filter(locale__language_code="nl").count() >= 12
+    assert Partner.objects.filter(locale__language_code="nl").count() >= 11
 
 
 @pytest.mark.parametrize(

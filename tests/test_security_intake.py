@@ -402,8 +402,8 @@ def test_spoofed_forwarded_for_from_a_direct_client_shares_one_limit(
 @pytest.mark.parametrize(
     ("url", "statement"),
     [
-        ("/nl/privacy/", "Die herhaalt niets van wat je in het formulier typte"),
-        ("/en/privacy/", "It repeats nothing you typed in the form"),
+        ("/nl/privacy/", "Die herhaalt niets van wat je typte"),
+        ("/en/privacy/", "It repeats nothing you typed"),
     ],
 )
 def test_the_privacy_statement_says_what_the_confirmation_repeats(client, url, statement):

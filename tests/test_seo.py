@@ -30,6 +30,10 @@ PAGE_TYPES = {
     "MenukaartPage",
     "ServicePage",
     "IntakePage",
+    "ContactPage",
+    "LocationPage",
+    "PrivacyStatementPage",
+    "AccessibilityStatementPage",
 }
 
 
@@ -153,9 +157,8 @@ def test_each_language_sitemap_lists_its_live_pages_with_alternates(client):
 
 
 def test_sitemap_leaves_out_a_translation_that_is_not_live(client):
-    from home.models import StandardPage
 
-    StandardPage.objects.get(locale__language_code="en", slug="location").unpublish()
+    Page.objects.get(locale__language_code="en", slug="location").specific.unpublish()
     dutch = sitemap_urls(client, "nl")
     assert dutch[f"{BASE}/nl/locatie/"] == {"nl": f"{BASE}/nl/locatie/", "x-default": f"{BASE}/nl/locatie/"}
     assert f"{BASE}/en/location/" not in sitemap_urls(client, "en")
@@ -229,7 +232,8 @@ def test_every_page_type_in_both_languages_has_og_tags_and_json_ld(client):
         assert [item["position"] for item in crumbs] == list(range(1, len(crumbs) + 1))
         assert crumbs[-1]["item"] == BASE + url and crumbs[-1]["name"] == (page.title if page.depth > 2 else "Home")
         assert crumbs[0]["item"] == f"{BASE}/{language}/"
-        assert ("Organization" in nodes) == (kind == "HomePage"), url
+        # The hub, contact and location pages carry the organisation with its contact details.
+        assert ("Organization" in nodes) == (kind in ("HomePage", "ContactPage", "LocationPage")), url
         if kind == "HomePage":
             assert nodes["Organization"]["url"] == f"{BASE}/{language}/"
             assert nodes["Organization"]["logo"].startswith(BASE)
@@ -266,8 +270,10 @@ def test_priced_and_on_request_services_both_have_offers(client):
     from menukaart.models import ServicePage
 
     services = ServicePage.objects.live().filter(locale__language_code="nl")
-    priced = next(s for s in services if s.is_priced)
     on_request = next(s for s in services if not s.is_priced)
+    priced = services.exclude(pk=on_request.pk).first()  # the demo knows no prices: an editor sets one
+    priced.price_kind, priced.price_amount = "fixed", 1250
+    priced.save_revision().publish()
     offer = graph(get_page(client, priced.get_url()).html)["Service"]["offers"]
     assert offer["price"] == priced.price_amount
     offer = graph(get_page(client, on_request.get_url()).html)["Service"]["offers"]

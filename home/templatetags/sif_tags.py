@@ -29,8 +29,24 @@ def main_menu(context):
 
 @register.simple_tag(takes_context=True)
 def site_page(context, name):
-    """``intake``, ``privacy`` or ``accessibility`` page from SiteSettings, in the visitor's language."""
+    """``intake``, ``contact``, ``privacy`` or ``accessibility`` page from SiteSettings, in the visitor's language."""
     return localization.site_pages(context["request"])[name]
+
+
+@register.simple_tag(takes_context=True)
+def organisation(context):
+    """The organisation's details as editors filled them in (home/contact.py): Site settings and locations."""
+    from home import contact
+
+    return contact.organisation(context["request"])
+
+
+@register.simple_tag
+def team():
+    """The team members, in the visitor's language, for the contact page."""
+    from home import contact
+
+    return contact.people()
 
 
 @register.simple_tag

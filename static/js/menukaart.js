@@ -36,6 +36,7 @@
     var onRequest = summary.querySelector("[data-package-on-request]");
     var send = summary.querySelector("[data-package-send]");
     var updateButton = summary.querySelector("[data-package-update]");
+    var onRequestLabel = summary.querySelector("[data-on-request-label]");
     var bar = form.querySelector("[data-package-bar]");
     var barText = bar && bar.querySelector("[data-package-bar-text]");
 
@@ -116,9 +117,12 @@
         total.textContent = totalText(totals);
         onRequestRow.hidden = titles.length === 0;
         onRequest.textContent = titles.join(", ");
+        /* "Not in the total, price on request" beside a total; "Price on request" without one. */
+        onRequestLabel.textContent = priced ? onRequestLabel.dataset.besideTotal : onRequestLabel.dataset.withoutTotal;
         if (bar) {
             bar.hidden = keys.length === 0;
-            barText.textContent = status.textContent + (priced ? " · " + total.textContent : "");
+            barText.textContent = status.textContent + (priced ? " · " + total.textContent : titles.length ? " · " + texts.priceOnRequest : "");
+            keepFocusClearOfBar();
         }
 
         var query = packageQuery(keys);
@@ -136,6 +140,39 @@
             link.href = url.pathname + url.search + url.hash;
         });
     }
+
+    /* WCAG 2.4.11: the sticky bar never hides the focused element. The page's scroll padding
+       follows the bar's height (it wraps to more lines on a narrow screen or with larger text),
+       and a focused element that still ends up under the bar is scrolled clear of it. */
+    function barHeight() {
+        return bar && !bar.hidden && window.getComputedStyle(bar).position === "sticky" ? bar.offsetHeight : 0;
+    }
+
+    function keepFocusClearOfBar() {
+        var height = barHeight();
+        document.documentElement.style.setProperty("--package-bar-height", height + "px");
+    }
+
+    form.addEventListener("focusin", function (event) {
+        var height = barHeight();
+        if (!height || bar.contains(event.target)) {
+            return;
+        }
+        var margin = 16;
+        var target = event.target.getBoundingClientRect();
+        var barBox = bar.getBoundingClientRect();
+        var limit = barBox.top - margin;
+        /* Only while the bar is stuck to the bottom of the screen, and for what fits above it. */
+        var stuck = Math.abs(barBox.bottom - window.innerHeight) < 2;
+        if (stuck && target.bottom > limit && target.top < barBox.bottom && target.height < limit) {
+            window.scrollBy(0, target.bottom - limit);
+        }
+    });
+
+    if (bar && window.ResizeObserver) {
+        new window.ResizeObserver(keepFocusClearOfBar).observe(bar);
+    }
+    window.addEventListener("resize", keepFocusClearOfBar);
 
     form.addEventListener("change", function (event) {
         if (event.target.name === "service") {
@@ -166,4 +203,6 @@
     if (updateButton) {
         updateButton.hidden = true;
     }
+    /* A package from a shared or bookmarked address: its bar and summary at once, not after the first change. */
+    update();
 })();

@@ -1,4 +1,4 @@
-/* Site-wide enhancements: focus on a form's error summary; the menu button on
+/* Site-wide enhancements: focus on a form's error summary and its links; the menu button on
    narrow screens. Progressive enhancement: without this
    script the navigation stays open (one row that scrolls sideways). With it,
    the button appears on narrow screens and folds the navigation away. */
@@ -10,6 +10,24 @@
     if (errorSummary) {
         errorSummary.focus();
     }
+
+    /* A link in the summary brings its field into view with the field's label (or its group's
+       legend) and error message above it, then focuses the field: jumping to the field alone
+       would put the label and the message above the top of the screen. */
+    document.addEventListener("click", function (event) {
+        var link = event.target.closest(".error-summary a[href^='#']");
+        var field = link && document.getElementById(link.getAttribute("href").slice(1));
+        if (!field) {
+            return;
+        }
+        var group = field.closest("fieldset, .field") || field;
+        event.preventDefault();
+        group.scrollIntoView({block: "start"});
+        field.focus({preventScroll: true});
+        if (window.history.replaceState) {
+            window.history.replaceState(null, "", link.getAttribute("href"));
+        }
+    });
 })();
 
 (function () {

@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import DEMO_PRICES, DEMO_PROGRAMME_LINKS
+
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM_ARGS = [
     "--headless",
@@ -29,6 +31,22 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 VIEWPORTS = {"phone": {"width": 375, "height": 812}, "desktop": {"width": 1280, "height": 900}}
+PRICES_SCRIPT = """
+from menukaart.models import ServicePage
+for slug, (kind, amount, unit_nl, unit_en) in %(prices)r.items():
+    dutch = ServicePage.objects.get(locale__language_code="nl", slug=slug)
+    pages = ServicePage.objects.filter(translation_key=dutch.translation_key)
+    pages.update(price_kind=kind, price_amount=amount)
+    pages.filter(locale__language_code="nl").update(price_unit=unit_nl)
+    pages.filter(locale__language_code="en").update(price_unit=unit_en)
+from cases.models import CasePage, CaseProgramme
+from programmes.models import ProgrammePage
+for case_slug, programme_slugs in %(links)r.items():
+    programmes = [ProgrammePage.objects.get(locale__language_code="nl", slug=slug) for slug in programme_slugs]
+    for case in CasePage.objects.filter(slug=case_slug):
+        for programme in programmes:
+            CaseProgramme.objects.create(page=case, programme=programme)
+"""
 
 
 def chromium_path():
@@ -97,6 +115,9 @@ def live_site(live_site_env, manage_live_site, tmp_path_factory):
     """Base URL of a development server with migrated demo content."""
     manage_live_site("migrate", "--noinput", "-v0")
     manage_live_site("load_demo")
+    # Prices on some services and programmes on some cases, as an editor would set them: the demo has
+    # neither (FACTS.md gives neither), and the composer's totals and the case filters need some.
+    manage_live_site("shell", "-c", PRICES_SCRIPT % {"prices": DEMO_PRICES, "links": DEMO_PROGRAMME_LINKS})
     host = live_site_env["SIF_SITE_HOST"]
     log = open(tmp_path_factory.mktemp("browser-log") / "server.log", "w")  # noqa: SIM115
     server = subprocess.Popen(
@@ -116,11 +137,12 @@ def live_site(live_site_env, manage_live_site, tmp_path_factory):
         log.close()
 
 
-def _wait_for(url, timeout=30):
+def _wait_for(url, timeout=120):
+    # Generous: the first page makes the demo's image renditions, slow on a busy machine.
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
-            with urllib.request.urlopen(url, timeout=2):  # noqa: S310 - our own local server
+            with urllib.request.urlopen(url, timeout=20):  # noqa: S310 - our own local server
                 return
         except OSError:
             time.sleep(0.2)

@@ -129,7 +129,7 @@ def test_phone_keeps_the_package_in_view_while_ticking(browser_page, live_site):
     bar.locator(".package-bar__go").click()  # the bar takes the visitor to the package
     assert page.url.endswith("#package")
     package = page.locator("#package").bounding_box()
-    assert 0 <= package["y"] < 760, "the package is on screen"
+    assert -1 < package["y"] < 760, "the package is on screen (to the pixel: scroll positions are whole pixels)"
 
 
 def test_desktop_shows_the_summary_instead_of_the_bar(browser_page, live_site):
