@@ -23,7 +23,7 @@ from wagtail_localize.models import Translation
 from wagtail_localize.views import convert, submit_translations
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
-from home import translation_labels
+from home import translation_drafts, translation_labels
 
 
 def user_can_publish(user, instance):
@@ -77,7 +77,31 @@ class OnlyLanguageChosen:
 
 
 class SubmitPageTranslationView(OnlyLanguageChosen, submit_translations.SubmitPageTranslationView):
-    pass
+    """Translate a page (and, when asked, its subtree) as drafts, through home/translation_drafts.py.
+
+    The add-on's own form_valid saves existing translations of the subtree again, onto their live
+    pages, and copies an untranslated parent as a live alias. Here a page that already has a
+    translation keeps it, and untranslated parents are translated first, as drafts.
+    """
+
+    @transaction.atomic
+    def form_valid(self, form):
+        locales = list(form.cleaned_data["locales"])
+        pages = [self.object]
+        if form.cleaned_data["include_subtree"]:
+            pages += list(self.object.get_descendants().order_by("path"))
+        made = []
+        for locale in locales:
+            made += translation_drafts.translate_pages(pages, locale, self.request.user)
+        if len(locales) == 1:
+            locale_names = locales[0].get_display_name()
+            translated = self.object.get_translation(locales[0])
+        else:
+            locale_names, translated = _("{} locales").format(len(locales)), None
+        messages.success(self.request, self.get_success_message(locale_names))
+        if made:
+            messages.info(self.request, translation_drafts.made_on_the_way_message(made))
+        return redirect(self.get_success_url() or self.get_default_success_url(translated))
 
 
 class SubmitSnippetTranslationView(OnlyLanguageChosen, submit_translations.SubmitSnippetTranslationView):
@@ -143,17 +167,31 @@ def submit_translation_for_review(request, translation_id):
         raise PermissionDenied
     with transaction.atomic():
         try:
-            translation.save_target(user=request.user, publish=False)
-        except ValidationError:
-            messages.error(request, _("The translation has errors; fix them before submitting it for review."))
+            # Not translation.save_target(publish=False): that writes the live page before it saves the draft.
+            page = translation_drafts.save_translation_draft(translation, request.user)
+        except ValidationError as error:
+            explanation = _("The translation has errors; fix them before submitting it for review.")
+            messages.error(request, " ".join([explanation, *error.messages]))
             return redirect("wagtailadmin_pages:edit", page.pk)
-        page = Page.objects.get(pk=page.pk).specific
         if state["can_resubmit"]:
             page.current_workflow_state.resume(request.user)
         else:
             page.get_workflow().start(page, request.user)
     messages.success(request, _("'%(title)s' was submitted for review.") % {"title": page.get_admin_display_title()})
     return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+def translated_slug_before_publishing(request, page):
+    """The translation editor's "Publish in English" (moderators) also takes the address from the translated title."""
+    if request.method != "POST" or request.POST.get("action") != "publish":
+        return
+    if not page.permissions_for_user(request.user).can_publish():
+        return
+    translation = Translation.objects.filter(
+        source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
+    ).first()
+    if translation is not None:
+        translation_drafts.translate_slug_from_title(translation, request.user)
 
 
 def guarded_image_delete(request, image_id):

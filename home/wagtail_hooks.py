@@ -61,6 +61,12 @@ def register_reviewed_localize_urls():
     ]
 
 
+@hooks.register("before_edit_page", order=-10)
+def translated_slug_before_publishing(request, page):
+    # Before wagtail-localize's own before_edit_page hook, which publishes the translation.
+    editorial.translated_slug_before_publishing(request, page)
+
+
 @hooks.register("construct_page_action_menu")
 def hide_convert_to_alias_from_non_publishers(menu_items, request, context):
     page = context.get("page")
