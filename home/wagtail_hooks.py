@@ -4,7 +4,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
 
-from . import admin_views, editorial, usage
+from . import admin_views, editorial, translation_pairs, usage
 
 
 @hooks.register("register_admin_urls")
@@ -77,16 +77,51 @@ def hide_convert_to_alias_from_non_publishers(menu_items, request, context):
 # Nothing live pages use disappears under them ------------------------------------------------------------------------
 
 
+@hooks.register("construct_translated_pages_to_cascade_actions")
+def take_the_translations_along(pages, action):
+    return translation_pairs.cascade(pages, action)
+
+
+def _pair_refusal(request, page, action):
+    refusal = translation_pairs.refusal(request.user, page, action)
+    if refusal is None:
+        return None
+    explanation, pages = refusal
+    if action == "delete":
+        title = _("'%(object)s' cannot be deleted") % {"object": page.get_admin_display_title()}
+    else:
+        title = _("'%(object)s' cannot be unpublished") % {"object": page.get_admin_display_title()}
+    return usage.refusal_page(request, title, explanation, pages)
+
+
 @hooks.register("before_delete_page")
 def refuse_deleting_a_page_in_use(request, page):
-    refusal = usage.check_delete(page, excluding=page.get_descendants(inclusive=True))
+    pair_refusal = _pair_refusal(request, page, "delete")
+    if pair_refusal:
+        return pair_refusal
+    going = [page, *translation_pairs.translations(page)]
+    refusal = usage.check_delete(page, excluding=[p for gone in going for p in gone.get_descendants(inclusive=True)])
     return usage.refusal_response(request, refusal) if refusal else None
 
 
 @hooks.register("before_unpublish_page")
 def refuse_unpublishing_a_page_in_use(request, page):
-    refusal = usage.check_unpublish(page)
+    pair_refusal = _pair_refusal(request, page, "unpublish")
+    if pair_refusal:
+        return pair_refusal
+    going_too = translation_pairs.translations(page, aliases=False, live_only=True)
+    refusal = usage.check_unpublish(page, going_too=going_too)
     return usage.refusal_response(request, refusal) if refusal else None
+
+
+@hooks.register("before_move_page")
+def refuse_a_move_that_splits_the_trees(request, page, destination):
+    refusal = translation_pairs.move_refusal(request.user, page, destination)
+    if refusal is None:
+        return None
+    explanation, pages = refusal
+    title = _("'%(object)s' cannot be moved there") % {"object": page.get_admin_display_title()}
+    return usage.refusal_page(request, title, explanation, pages)
 
 
 @hooks.register("before_delete_snippet")
@@ -100,6 +135,11 @@ def refuse_deleting_a_snippet_in_use(request, instances):
 
 @hooks.register("before_bulk_action")
 def refuse_bulk_removal_of_what_is_in_use(request, action_type, objects, action_class_instance):
+    pages = [obj for obj in objects if isinstance(obj, Page)]
+    pair_refusal = translation_pairs.bulk_refusal(action_type, pages) if pages else None
+    if pair_refusal:
+        explanation, left_out = pair_refusal
+        return usage.refusal_page(request, _("The translations would be left behind"), explanation, left_out)
     for obj in objects:
         if action_type == "delete":
             excluding = obj.get_descendants(inclusive=True) if isinstance(obj, Page) else ()
