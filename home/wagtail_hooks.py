@@ -4,7 +4,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
 
-from . import admin_views, editorial, translation_pairs, usage
+from . import admin_views, editorial, shared_items, translation_pairs, usage
 
 
 @hooks.register("register_admin_urls")
@@ -157,6 +157,36 @@ def refuse_bulk_removal_of_what_is_in_use(request, action_type, objects, action_
 def register_guarded_image_delete():
     # Shadows wagtailimages:delete (same address, registered first).
     return [path("images/<int:image_id>/delete/", editorial.guarded_image_delete, name="sif_image_delete")]
+
+
+@hooks.register("register_admin_urls", order=-100)
+def register_guarded_shared_item_edits():
+    # Shadow wagtailimages:edit, wagtaildocs:edit and wagtaildocs:edit_multiple (same addresses, registered first):
+    # a change live pages show needs a moderator (home/shared_items.py).
+    return [
+        path("images/<int:image_id>/", shared_items.GuardedImageEditView.as_view(), name="sif_image_edit"),
+        path(
+            "documents/edit/<int:document_id>/",
+            shared_items.GuardedDocumentEditView.as_view(),
+            name="sif_document_edit",
+        ),
+        path(
+            "documents/multiple/<int:doc_id>/",
+            shared_items.GuardedDocumentMultipleEditView.as_view(),
+            name="sif_document_edit_multiple",
+        ),
+    ]
+
+
+@hooks.register("before_create_snippet")
+def guard_new_snippets_live_pages_list(request, model):
+    return shared_items.guard_snippet_create(request, model)
+
+
+@hooks.register("before_edit_snippet", order=-10)
+def guard_changes_to_snippets_live_pages_show(request, instance):
+    # Before wagtail-localize's hook, which shows the translation editor (and publishes from it) instead.
+    return shared_items.guard_snippet_edit(request, instance)
 
 
 @hooks.register("register_admin_urls", order=-100)
