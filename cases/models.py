@@ -209,7 +209,7 @@ class CasePage(BasePage):
                 "Tell the story in the order a visitor reads it: the challenge, the phases, "
                 "the key figures, a quote and the result."
             ),
-            _("Only name or quote a person who agreed to it; tick 'Example text' for a paraphrase."),
+            _("Only name or quote a person who agreed to it, and only words they really said: never a paraphrase."),
             heading=_("How to tell the story"),
         ),
         FieldPanel("challenge"),

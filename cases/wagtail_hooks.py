@@ -4,12 +4,14 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.hub import HUB_SECTIONS_HOOK
+from home.snippet_choosers import SnippetChooserViewSet
 
 from .hub import featured_cases
 from .models import Theme
 
 
 class ThemeViewSet(SnippetViewSet):
+    chooser_viewset_class = SnippetChooserViewSet  # its language filter labelled in Dutch too
     model = Theme
     icon = "tag"
     menu_label = _("Case themes")

@@ -23,7 +23,7 @@ from wagtail_localize.models import Translation
 from wagtail_localize.views import convert, submit_translations
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
-from home import translation_drafts, translation_labels
+from home import translation_drafts, translation_editor_words, translation_labels
 
 
 def user_can_publish(user, instance):
@@ -118,14 +118,16 @@ def reviewed_convert_to_alias(request, page_id):
 
 def editor_props(props, user, instance, translation=None):
     """The translation editor's settings: strings in blocks labelled by their full place
-    (home/translation_labels.py), and no "Convert to alias page" for users who may not publish."""
+    (home/translation_labels.py), dates in the admin's language (home/translation_editor_words.py),
+    and no "Convert to alias page" for users who may not publish."""
     if translation is not None:
         props = translation_labels.label_segments(props, translation.source.as_instance())
+    data = json.loads(props)
+    if translation is not None:
+        translation_editor_words.localise_props(data, translation, instance)
     if isinstance(instance, Page) and not instance.permissions_for_user(user).can_publish():
-        data = json.loads(props)
         data.get("links", {})["convertToAliasUrl"] = None
-        return json.dumps(data)
-    return props
+    return json.dumps(data)
 
 
 def footer_links(props):

@@ -4,7 +4,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
 
-from . import admin_views, editorial, shared_items, translation_pairs, usage
+from . import admin_views, editorial, shared_items, translation_editor_words, translation_pairs, usage
 
 
 @hooks.register("register_admin_urls")
@@ -52,6 +52,11 @@ def register_reviewed_localize_urls():
             "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
             editorial.SubmitSnippetTranslationView.as_view(),
             name="sif_submit_snippet_translation",
+        ),
+        path(
+            "localize/translate/<int:translation_id>/strings/<int:string_segment_id>/edit/",
+            translation_editor_words.edit_string_translation,
+            name="sif_edit_string_translation",
         ),
         path(
             "sif/translation/<int:translation_id>/submit-for-review/",

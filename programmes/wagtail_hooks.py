@@ -4,12 +4,14 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.hub import HUB_SECTIONS_HOOK
+from home.snippet_choosers import SnippetChooserViewSet
 
 from .hub import partners_by_kind, running_programmes
 from .models import Partner
 
 
 class PartnerViewSet(SnippetViewSet):
+    chooser_viewset_class = SnippetChooserViewSet  # its language filter labelled in Dutch too
     model = Partner
     icon = "group"
     menu_label = _("Partners")

@@ -19,6 +19,16 @@ def sif_editor_props(props, user, instance, translation=None):
 
 
 @register.simple_tag
+def sif_script_words(translation):
+    """English words the editor's script writes, with their Dutch, as JSON (escaped for an attribute)."""
+    import json
+
+    from home import translation_editor_words
+
+    return json.dumps(translation_editor_words.script_words(translation))
+
+
+@register.simple_tag
 def sif_footer_links(props):
     return editorial.footer_links(props)
 
