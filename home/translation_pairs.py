@@ -137,3 +137,15 @@ def bulk_refusal(action, pages):
                 )
             return explanation % {"title": page.get_admin_display_title()}, left_out
     return None
+
+
+def creation_refusal(parent):
+    """Pages are made in Dutch and translated: none is made directly in the English tree."""
+    if parent.is_root() or is_source(parent):
+        return None
+    source = source_page(parent)
+    explanation = _(
+        "Make the page in Dutch first, then translate it: its English page is made for you, "
+        "in the right place, and stays in step with the Dutch one."
+    )
+    return explanation, [source] if source else []

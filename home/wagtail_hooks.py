@@ -20,9 +20,16 @@ def register_editors_guide_menu_item():
     return MenuItem(_("Editors' guide (SIF)"), reverse("sif_editors_guide"), icon_name="help", order=900)
 
 
+class PageEditorsMenuItem(MenuItem):
+    """Shown to users who work on pages, not to intake handlers."""
+
+    def is_shown(self, request):
+        return admin_views.works_on_pages(request.user)
+
+
 @hooks.register("register_reports_menu_item")
 def register_translation_status_menu_item():
-    return MenuItem(_("Translation status"), reverse("sif_translation_status"), icon_name="globe", order=50)
+    return PageEditorsMenuItem(_("Translation status"), reverse("sif_translation_status"), icon_name="globe", order=50)
 
 
 # Publishing only through the review ----------------------------------------------------------------------------------
@@ -70,6 +77,15 @@ def register_reviewed_localize_urls():
 def translated_slug_before_publishing(request, page):
     # Before wagtail-localize's own before_edit_page hook, which publishes the translation.
     editorial.translated_slug_before_publishing(request, page)
+
+
+@hooks.register("before_create_page")
+def refuse_pages_made_in_english_first(request, parent_page, page_class):
+    refusal = translation_pairs.creation_refusal(parent_page)
+    if refusal is None:
+        return None
+    explanation, pages = refusal
+    return usage.refusal_page(request, _("Dutch first"), explanation, pages)
 
 
 @hooks.register("construct_page_action_menu")
