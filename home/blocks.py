@@ -113,7 +113,34 @@ class KeyFigureBlock(blocks.StructBlock):
         label = _("Key figure")
 
 
-class KeyFiguresBlock(blocks.StructBlock):
+class DropsEmptyItems:
+    """A struct block whose list drops items left entirely empty when the page is saved.
+
+    The "+" that adds an item sits right above the "+" that inserts the next block; a click on
+    the wrong one added an empty step whose required fields blocked saving, and "Go to the first
+    error" did not scroll to it. An item with nothing filled in is dropped instead; one that is
+    partly filled in still says what is missing.
+    """
+
+    list_field = None
+
+    def clean(self, value):
+        items = value.get(self.list_field)
+        if items is not None:
+            kept = [item for item in items.bound_blocks if any(_filled(part) for part in item.value.values())]
+            if len(kept) != len(items.bound_blocks):
+                value[self.list_field] = blocks.list_block.ListValue(
+                    self.child_blocks[self.list_field], bound_blocks=kept
+                )
+        return super().clean(value)
+
+
+def _filled(value):
+    return bool(str(value or "").strip())
+
+
+class KeyFiguresBlock(DropsEmptyItems, blocks.StructBlock):
+    list_field = "figures"
     title = blocks.CharBlock(required=False, max_length=120, label=_("Title"))
     figures = blocks.ListBlock(KeyFigureBlock(), min_num=1, max_num=6, label=_("Figures"))
 
@@ -206,9 +233,10 @@ class StepBlock(blocks.StructBlock):
         label = _("Step")
 
 
-class StepsBlock(blocks.StructBlock):
+class StepsBlock(DropsEmptyItems, blocks.StructBlock):
     """An ordered series of steps: the phases of a case, or how a service runs."""
 
+    list_field = "steps"
     title = blocks.CharBlock(required=False, max_length=120, label=_("Title"))
     steps = blocks.ListBlock(StepBlock(), min_num=1, label=_("Steps"))
 

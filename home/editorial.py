@@ -17,7 +17,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.admin import messages
-from wagtail.models import DraftStateMixin, Page
+from wagtail.models import DraftStateMixin, Page, TaskState
 from wagtail.snippets.permissions import get_permission_name
 from wagtail_localize.models import Translation
 from wagtail_localize.views import convert, submit_translations
@@ -139,20 +139,37 @@ def footer_links(props):
 
 
 def review_state(user, instance):
-    """What the translation editor's review bar shows for this page: None, or a dict."""
+    """What the translation editor's review bar shows for this page: None, or a dict.
+
+    After a moderator's "Request changes" it says so, with their comment, who and when: the
+    translation editor showed neither, so the editor did not know why nothing went live.
+    """
     if not isinstance(instance, Page):
         return None
     page = instance.specific
     perms = page.permissions_for_user(user)
     workflow_state = page.current_workflow_state
+    needs_changes = workflow_state is not None and workflow_state.status == workflow_state.STATUS_NEEDS_CHANGES
     return {
         "in_review": workflow_state is not None and workflow_state.status == workflow_state.STATUS_IN_PROGRESS,
         "task_name": page.current_workflow_task.name if page.current_workflow_task else "",
         "can_submit": perms.can_edit() and page.has_workflow and not page.workflow_in_progress,
-        "can_resubmit": perms.can_edit()
-        and workflow_state is not None
-        and workflow_state.status == workflow_state.STATUS_NEEDS_CHANGES,
+        "can_resubmit": perms.can_edit() and needs_changes,
         "can_publish": perms.can_publish(),
+        "changes_requested": _changes_requested(workflow_state) if needs_changes else None,
+    }
+
+
+def _changes_requested(workflow_state):
+    """The moderator's "Request changes": their comment, name and when, for the review bar."""
+    rejected = workflow_state.task_states.filter(status=TaskState.STATUS_REJECTED).order_by("-finished_at").first()
+    if rejected is None:
+        return None
+    by = rejected.finished_by
+    return {
+        "comment": rejected.comment,
+        "by": (by.get_full_name() or by.get_username()) if by else "",
+        "at": rejected.finished_at,
     }
 
 
