@@ -8,11 +8,13 @@ not, because they are the same in both languages.
 
 from urllib.parse import urlsplit
 
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock as WagtailTableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock
+from wagtail.rich_text import RichText
 
 # Rich text inside a page's own fields (a challenge, a problem): no headings,
 # because the template gives those fields their h2.
@@ -137,6 +139,31 @@ class DropsEmptyItems:
 
 def _filled(value):
     return bool(str(value or "").strip())
+
+
+def is_empty(value):
+    """Nothing filled in: blank text, or a struct or list whose parts are all empty."""
+    if isinstance(value, blocks.StructValue):
+        return all(is_empty(part) for part in value.values())
+    if isinstance(value, blocks.list_block.ListValue):
+        return all(is_empty(item) for item in value)
+    if isinstance(value, RichText):
+        return not strip_tags(value.source).strip()
+    return not _filled(value)
+
+
+class SkipsEmptyBlocks(blocks.StreamBlock):
+    """A stream whose blocks left entirely empty are dropped when the page is saved.
+
+    A new case starts with its phases and key figures laid out (cases/admin_forms.py), so that
+    an editor fills them in rather than inserting them; an editor who has none leaves them empty.
+    """
+
+    def clean(self, value):
+        kept = [child for child in value if not is_empty(child.value)]
+        if len(kept) != len(value):
+            value = blocks.StreamValue(self, [(child.block_type, child.value, child.id) for child in kept])
+        return super().clean(value)
 
 
 class KeyFiguresBlock(DropsEmptyItems, blocks.StructBlock):

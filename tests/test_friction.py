@@ -96,3 +96,25 @@ def test_the_translation_editor_shows_the_moderators_request_for_changes(site_tr
     assert "data-sif-changes-requested" in html
     assert "eindredacteur vroeg om wijzigingen op" in html and "De tweede zin loopt niet." in html
     assert "Vertaling ter review aanbieden" in html  # and it can be submitted again
+
+
+def test_a_new_case_opens_with_its_phases_and_figures_laid_out_and_saves_them_empty(site_tree, editor):
+    url = reverse("wagtailadmin_pages:add", args=["cases", "casepage", site_tree.cases_nl.pk])
+
+    form = editor.get(url)
+
+    assert form.status_code == 200
+    stream_values = {name: form.context["form"].initial[name] for name in ("phases", "key_figures")}
+    assert [len(child.value["steps"]) for child in stream_values["phases"]] == [2]
+    assert [len(child.value["figures"]) for child in stream_values["key_figures"]] == [2]
+    # Submitted with both blocks left empty, as an editor without phases or figures would.
+    empty = _case_with(
+        phases=streamfield([("phases", {"title": "", "steps": _list_block([{"name": "", "activities": ""}] * 2)})]),
+        key_figures=streamfield(
+            [("key_figures", {"title": "", "figures": _list_block([{"value": "", "label": ""}] * 2)})]
+        ),
+    )
+    response = editor.post(url, {**empty, "action-submit": "1"})
+    assert response.status_code == 302, _form_errors(response)
+    page = CasePage.objects.get(slug=SLUG).get_latest_revision_as_object()
+    assert len(page.phases) == 0 and len(page.key_figures) == 0
