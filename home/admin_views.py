@@ -13,6 +13,17 @@ def works_on_pages(user):
     return user.is_active and PagePermissionPolicy().user_has_any_permission(user, ["add", "change", "publish"])
 
 
+def for_page_workers(view):
+    """A view for editors and moderators only (wagtail-localize's translations report is open to every admin user)."""
+
+    def guarded(request, *args, **kwargs):
+        if not works_on_pages(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return guarded
+
+
 @permission_required("wagtailadmin.access_admin")
 def translation_status(request):
     """Every page and its translation, drafts included: for the people who write and translate them."""

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
+from wagtail_localize.views.report import TranslationsReportView
 
 from . import admin_views, editorial, shared_items, translation_editor_words, translation_pairs, usage
 
@@ -27,6 +28,14 @@ class PageEditorsMenuItem(MenuItem):
         return admin_views.works_on_pages(request.user)
 
 
+@hooks.register("construct_reports_menu")
+def hide_page_reports_from_intake_handlers(request, menu_items):
+    # wagtail-localize's "Translations" lists every translated page, drafts too: not for intake handlers.
+    if not admin_views.works_on_pages(request.user):
+        report = reverse("wagtail_localize:translations_report")
+        menu_items[:] = [item for item in menu_items if item.url != report]
+
+
 @hooks.register("register_reports_menu_item")
 def register_translation_status_menu_item():
     return PageEditorsMenuItem(_("Translation status"), reverse("sif_translation_status"), icon_name="globe", order=50)
@@ -44,6 +53,16 @@ def register_reviewed_localize_urls():
             "localize/update/<int:translation_source_id>/",
             editorial.ReviewedUpdateTranslationsView.as_view(),
             name="sif_update_translations",
+        ),
+        path(
+            "localize/reports/translations/",
+            admin_views.for_page_workers(TranslationsReportView.as_view()),
+            name="sif_translations_report",
+        ),
+        path(
+            "localize/reports/translations/results/",
+            admin_views.for_page_workers(TranslationsReportView.as_view(results_only=True)),
+            name="sif_translations_report_results",
         ),
         path(
             "localize/page/<int:page_id>/convert_to_alias/",

@@ -11,6 +11,7 @@ The cell escaping of the CSV stays in export.py.
 from datetime import datetime
 
 from django.utils import formats, timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import InspectView
@@ -60,7 +61,7 @@ def language_column():
     """The list's language column: "Dutch"/"English" in the admin's language, sorted by code."""
     return Column(
         "language",
-        label=_("language"),
+        label=capfirst(_("language")),
         accessor=lambda submission: language_name(submission.language),
         sort_key="language",
     )
@@ -94,6 +95,9 @@ class SubmissionInspectView(InspectView):
 
     def get_assignee_name_display_value(self):
         return self.object.assignee_name() or "-"
+
+    def get_internal_notes_display_value(self):
+        return self.object.internal_notes or "-"
 
 
 class SubmissionExportView(SafeExportIndexView):

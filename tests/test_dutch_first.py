@@ -21,11 +21,13 @@ def test_intake_handlers_do_not_see_the_translation_status(site_tree):
     editor = _client_for(_user("redacteur", EDITORS))
     status_url = reverse("sif_translation_status")
 
-    assert _is_denied(handler.get(status_url))
-    assert status_url not in handler.get(reverse("wagtailadmin_home")).content.decode()
+    localize_report = reverse("wagtail_localize:translations_report")
+    assert _is_denied(handler.get(status_url)) and _is_denied(handler.get(localize_report))
+    dashboard = handler.get(reverse("wagtailadmin_home")).content.decode()
+    assert status_url not in dashboard and localize_report not in dashboard
     assert "Over ons" not in handler.get(status_url, follow=True).content.decode()
     # Editors still have it.
-    assert editor.get(status_url).status_code == 200
+    assert editor.get(status_url).status_code == 200 and editor.get(localize_report).status_code == 200
     assert status_url in editor.get(reverse("wagtailadmin_home")).content.decode()
 
 

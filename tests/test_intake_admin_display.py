@@ -64,7 +64,7 @@ def test_the_inspect_screen_shows_local_times_and_named_themes_and_services(hand
 def test_the_list_names_the_language(handler, english_question):
     text = _main_text(handler.get(reverse("intake_submissions:index")))
 
-    assert "Engels" in text and "Proef Foundation" in text
+    assert "Engels" in text and "Proef Foundation" in text and " Taal " in text
 
 
 def _csv_rows(handler):
