@@ -9,13 +9,14 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
-from home.blocks import INLINE_RICH_TEXT_FEATURES, KeyFiguresBlock, QuoteBlock, StepsBlock
+from home.blocks import INLINE_RICH_TEXT_FEATURES, KeyFiguresBlock, QuoteBlock, SkipsEmptyBlocks, StepsBlock
 from home.images import prefetch_renditions
 from home.localization import localized_many, one_per_translation
 from home.models import BasePage, guidance, text_fields
 from home.ordering import newest_first
 from programmes.models import ProgrammePage
 
+from .admin_forms import CasePageForm
 from .filters import CaseFilters, options
 
 
@@ -127,6 +128,7 @@ class CasePage(BasePage):
     """One case: the client's challenge, the phases of the work, the figures and the result."""
 
     page_description = _("One case study: the client's challenge, the phases, key figures and the result.")
+    base_form_class = CasePageForm  # a new case opens with its phases and key figures laid out
 
     # Copied from the Dutch case into the English one instead of asked for as strings to translate
     # (each string costs the editor a click or two): the address is usually the client's name and the
@@ -171,14 +173,14 @@ class CasePage(BasePage):
         help_text=_("The question the client came with, and why it mattered."),
     )
     phases = StreamField(
-        [("phases", StepsBlock())],
+        SkipsEmptyBlocks([("phases", StepsBlock())]),
         blank=True,
         max_num=1,
         verbose_name=_("phases"),
         help_text=_("The phases of the work in order: for each, what was done and what it produced."),
     )
     key_figures = StreamField(
-        [("key_figures", KeyFiguresBlock())],
+        SkipsEmptyBlocks([("key_figures", KeyFiguresBlock())]),
         blank=True,
         max_num=1,
         verbose_name=_("key figures"),
@@ -213,7 +215,7 @@ class CasePage(BasePage):
                 "Tell the story in the order a visitor reads it: the challenge, the phases, "
                 "the key figures, a quote and the result."
             ),
-            _("Only name or quote a person who agreed to it; tick 'Example text' for a paraphrase."),
+            _("Only name or quote a person who agreed to it, and only words they really said: never a paraphrase."),
             heading=_("How to tell the story"),
         ),
         FieldPanel("challenge"),

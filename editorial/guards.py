@@ -58,6 +58,36 @@ def live_pages_using(obj, *, same_locale_only=False, excluding=()):
     return sorted(unique.values(), key=lambda page: (page.locale.language_code != "nl", page.title))
 
 
+def _site_link_places():
+    return {
+        "intake_page": _(
+            "On every page: the button 'Put your question to us' in the header. Also the links to the form "
+            "on the home page, on programme, case and service pages, in the menukaart and in room or desk "
+            "request boxes. The form itself answers 'not found'."
+        ),
+        "privacy_page": _(
+            "On every page: the link to the privacy statement in the footer. The intake form stops taking "
+            "questions while no privacy statement is live."
+        ),
+        "accessibility_page": _("On every page: the link to the accessibility statement in the footer."),
+    }
+
+
+def site_links_lost(pages):
+    """What the layout stops showing when these pages go offline: the pages chosen in Site settings."""
+    from home.models import SiteSettings
+
+    keys = {page.translation_key for page in pages}
+    chosen = set(Page.objects.filter(translation_key__in=keys).values_list("pk", flat=True))
+    places = _site_link_places()
+    lost = []
+    for site_settings in SiteSettings.objects.all():
+        for field, place in places.items():
+            if getattr(site_settings, f"{field}_id") in chosen and place not in lost:
+                lost.append(place)
+    return lost
+
+
 @dataclass
 class Refusal:
     action: str  # "delete" or "unpublish"
@@ -65,19 +95,8 @@ class Refusal:
     pages: list
 
 
-def refusal_response(request, refusal):
-    if refusal.action == "delete":
-        title = _("'%(object)s' cannot be deleted") % {"object": refusal.obj}
-        explanation = _(
-            "These live pages use it (or its translation). Remove it from them first, "
-            "or unpublish them; then try again."
-        )
-    else:
-        title = _("'%(object)s' cannot be unpublished") % {"object": refusal.obj}
-        explanation = _(
-            "These live pages link to it and would show a dead link. Remove the link from them first, "
-            "or unpublish them; then try again."
-        )
+def refusal_page(request, title, explanation, pages):
+    """The admin screen that says why something cannot be done, with the pages it is about."""
     return TemplateResponse(
         request,
         "editorial/in_use.html",
@@ -86,10 +105,30 @@ def refusal_response(request, refusal):
             "header_title": title,
             "header_icon": "warning",
             "explanation": explanation,
-            "pages": refusal.pages,
+            "pages": [page.specific if isinstance(page, Page) else page for page in pages],
         },
         status=409,
     )
+
+
+def refusal_explanation(action):
+    if action == "delete":
+        return _(
+            "These live pages use it (or its translation). Remove it from them first, "
+            "or unpublish them; then try again."
+        )
+    return _(
+        "These live pages link to it and would show a dead link. Remove the link from them first, "
+        "or unpublish them; then try again."
+    )
+
+
+def refusal_response(request, refusal):
+    if refusal.action == "delete":
+        title = _("'%(object)s' cannot be deleted") % {"object": refusal.obj}
+    else:
+        title = _("'%(object)s' cannot be unpublished") % {"object": refusal.obj}
+    return refusal_page(request, title, refusal_explanation(refusal.action), refusal.pages)
 
 
 def check_delete(obj, excluding=()):
@@ -97,6 +136,12 @@ def check_delete(obj, excluding=()):
     return Refusal("delete", obj, pages) if pages else None
 
 
-def check_unpublish(page):
-    pages = live_pages_using(page, same_locale_only=True, excluding=page.get_descendants(inclusive=True))
+def check_unpublish(page, going_too=()):
+    """Live pages that would show a dead link once ``page`` (and ``going_too``, its translations) is offline.
+
+    A page alone: only pages in its language count (pages in the other language link to its translation).
+    """
+    going = [page, *going_too]
+    excluding = [descendant for gone in going for descendant in gone.get_descendants(inclusive=True)]
+    pages = live_pages_using(page, same_locale_only=not going_too, excluding=excluding)
     return Refusal("unpublish", page, pages) if pages else None

@@ -17,13 +17,13 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.admin import messages
-from wagtail.models import DraftStateMixin, Page
+from wagtail.models import DraftStateMixin, Page, TaskState
 from wagtail.snippets.permissions import get_permission_name
 from wagtail_localize.models import Translation
 from wagtail_localize.views import convert, submit_translations
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
-from editorial import translation_labels
+from . import translation_drafts, translation_editor_words, translation_labels
 
 
 def user_can_publish(user, instance):
@@ -77,7 +77,31 @@ class OnlyLanguageChosen:
 
 
 class SubmitPageTranslationView(OnlyLanguageChosen, submit_translations.SubmitPageTranslationView):
-    pass
+    """Translate a page (and, when asked, its subtree) as drafts, through editorial/translation_drafts.py.
+
+    The add-on's own form_valid saves existing translations of the subtree again, onto their live
+    pages, and copies an untranslated parent as a live alias. Here a page that already has a
+    translation keeps it, and untranslated parents are translated first, as drafts.
+    """
+
+    @transaction.atomic
+    def form_valid(self, form):
+        locales = list(form.cleaned_data["locales"])
+        pages = [self.object]
+        if form.cleaned_data["include_subtree"]:
+            pages += list(self.object.get_descendants().order_by("path"))
+        made = []
+        for locale in locales:
+            made += translation_drafts.translate_pages(pages, locale, self.request.user)
+        if len(locales) == 1:
+            locale_names = locales[0].get_display_name()
+            translated = self.object.get_translation(locales[0])
+        else:
+            locale_names, translated = _("{} locales").format(len(locales)), None
+        messages.success(self.request, self.get_success_message(locale_names))
+        if made:
+            messages.info(self.request, translation_drafts.made_on_the_way_message(made))
+        return redirect(self.get_success_url() or self.get_default_success_url(translated))
 
 
 class SubmitSnippetTranslationView(OnlyLanguageChosen, submit_translations.SubmitSnippetTranslationView):
@@ -94,14 +118,16 @@ def reviewed_convert_to_alias(request, page_id):
 
 def editor_props(props, user, instance, translation=None):
     """The translation editor's settings: strings in blocks labelled by their full place
-    (editorial/translation_labels.py), and no "Convert to alias page" for users who may not publish."""
+    (editorial/translation_labels.py), dates in the admin's language (editorial/translation_editor_words.py),
+    and no "Convert to alias page" for users who may not publish."""
     if translation is not None:
         props = translation_labels.label_segments(props, translation.source.as_instance())
+    data = json.loads(props)
+    if translation is not None:
+        translation_editor_words.localise_props(data, translation, instance)
     if isinstance(instance, Page) and not instance.permissions_for_user(user).can_publish():
-        data = json.loads(props)
         data.get("links", {})["convertToAliasUrl"] = None
-        return json.dumps(data)
-    return props
+    return json.dumps(data)
 
 
 def footer_links(props):
@@ -113,20 +139,37 @@ def footer_links(props):
 
 
 def review_state(user, instance):
-    """What the translation editor's review bar shows for this page: None, or a dict."""
+    """What the translation editor's review bar shows for this page: None, or a dict.
+
+    After a moderator's "Request changes" it says so, with their comment, who and when: the
+    translation editor showed neither, so the editor did not know why nothing went live.
+    """
     if not isinstance(instance, Page):
         return None
     page = instance.specific
     perms = page.permissions_for_user(user)
     workflow_state = page.current_workflow_state
+    needs_changes = workflow_state is not None and workflow_state.status == workflow_state.STATUS_NEEDS_CHANGES
     return {
         "in_review": workflow_state is not None and workflow_state.status == workflow_state.STATUS_IN_PROGRESS,
         "task_name": page.current_workflow_task.name if page.current_workflow_task else "",
         "can_submit": perms.can_edit() and page.has_workflow and not page.workflow_in_progress,
-        "can_resubmit": perms.can_edit()
-        and workflow_state is not None
-        and workflow_state.status == workflow_state.STATUS_NEEDS_CHANGES,
+        "can_resubmit": perms.can_edit() and needs_changes,
         "can_publish": perms.can_publish(),
+        "changes_requested": _changes_requested(workflow_state) if needs_changes else None,
+    }
+
+
+def _changes_requested(workflow_state):
+    """The moderator's "Request changes": their comment, name and when, for the review bar."""
+    rejected = workflow_state.task_states.filter(status=TaskState.STATUS_REJECTED).order_by("-finished_at").first()
+    if rejected is None:
+        return None
+    by = rejected.finished_by
+    return {
+        "comment": rejected.comment,
+        "by": (by.get_full_name() or by.get_username()) if by else "",
+        "at": rejected.finished_at,
     }
 
 
@@ -143,17 +186,31 @@ def submit_translation_for_review(request, translation_id):
         raise PermissionDenied
     with transaction.atomic():
         try:
-            translation.save_target(user=request.user, publish=False)
-        except ValidationError:
-            messages.error(request, _("The translation has errors; fix them before submitting it for review."))
+            # Not translation.save_target(publish=False): that writes the live page before it saves the draft.
+            page = translation_drafts.save_translation_draft(translation, request.user)
+        except ValidationError as error:
+            explanation = _("The translation has errors; fix them before submitting it for review.")
+            messages.error(request, " ".join([explanation, *error.messages]))
             return redirect("wagtailadmin_pages:edit", page.pk)
-        page = Page.objects.get(pk=page.pk).specific
         if state["can_resubmit"]:
             page.current_workflow_state.resume(request.user)
         else:
             page.get_workflow().start(page, request.user)
     messages.success(request, _("'%(title)s' was submitted for review.") % {"title": page.get_admin_display_title()})
     return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+def translated_slug_before_publishing(request, page):
+    """The translation editor's "Publish in English" (moderators) also takes the address from the translated title."""
+    if request.method != "POST" or request.POST.get("action") != "publish":
+        return
+    if not page.permissions_for_user(request.user).can_publish():
+        return
+    translation = Translation.objects.filter(
+        source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
+    ).first()
+    if translation is not None:
+        translation_drafts.translate_slug_from_title(translation, request.user)
 
 
 def guarded_image_delete(request, image_id):

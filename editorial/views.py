@@ -1,13 +1,34 @@
 from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from wagtail.admin.admin_url_finder import AdminURLFinder
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from .translation_status import orphan_pages, page_translation_statuses, snippet_translation_statuses
 
 
+def works_on_pages(user):
+    """Editors and moderators: users with a permission on pages. Intake handlers have none."""
+    return user.is_active and PagePermissionPolicy().user_has_any_permission(user, ["add", "change", "publish"])
+
+
+def for_page_workers(view):
+    """A view for editors and moderators only (wagtail-localize's translations report is open to every admin user)."""
+
+    def guarded(request, *args, **kwargs):
+        if not works_on_pages(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return guarded
+
+
 @permission_required("wagtailadmin.access_admin")
 def translation_status(request):
+    """Every page and its translation, drafts included: for the people who write and translate them."""
+    if not works_on_pages(request.user):
+        raise PermissionDenied
     statuses = page_translation_statuses()
     snippets = snippet_translation_statuses()
     orphans = orphan_pages()

@@ -8,11 +8,13 @@ not, because they are the same in both languages.
 
 from urllib.parse import urlsplit
 
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock as WagtailTableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock
+from wagtail.rich_text import RichText
 
 from .privacy import LegalBasis
 
@@ -115,7 +117,59 @@ class KeyFigureBlock(blocks.StructBlock):
         label = _("Key figure")
 
 
-class KeyFiguresBlock(blocks.StructBlock):
+class DropsEmptyItems:
+    """A struct block whose list drops items left entirely empty when the page is saved.
+
+    The "+" that adds an item sits right above the "+" that inserts the next block; a click on
+    the wrong one added an empty step whose required fields blocked saving, and "Go to the first
+    error" did not scroll to it. An item with nothing filled in is dropped instead; one that is
+    partly filled in still says what is missing.
+    """
+
+    list_field = None
+
+    def clean(self, value):
+        items = value.get(self.list_field)
+        if items is not None:
+            kept = [item for item in items.bound_blocks if any(_filled(part) for part in item.value.values())]
+            if len(kept) != len(items.bound_blocks):
+                value[self.list_field] = blocks.list_block.ListValue(
+                    self.child_blocks[self.list_field], bound_blocks=kept
+                )
+        return super().clean(value)
+
+
+def _filled(value):
+    return bool(str(value or "").strip())
+
+
+def is_empty(value):
+    """Nothing filled in: blank text, or a struct or list whose parts are all empty."""
+    if isinstance(value, blocks.StructValue):
+        return all(is_empty(part) for part in value.values())
+    if isinstance(value, blocks.list_block.ListValue):
+        return all(is_empty(item) for item in value)
+    if isinstance(value, RichText):
+        return not strip_tags(value.source).strip()
+    return not _filled(value)
+
+
+class SkipsEmptyBlocks(blocks.StreamBlock):
+    """A stream whose blocks left entirely empty are dropped when the page is saved.
+
+    A new case starts with its phases and key figures laid out (cases/admin_forms.py), so that
+    an editor fills them in rather than inserting them; an editor who has none leaves them empty.
+    """
+
+    def clean(self, value):
+        kept = [child for child in value if not is_empty(child.value)]
+        if len(kept) != len(value):
+            value = blocks.StreamValue(self, [(child.block_type, child.value, child.id) for child in kept])
+        return super().clean(value)
+
+
+class KeyFiguresBlock(DropsEmptyItems, blocks.StructBlock):
+    list_field = "figures"
     title = blocks.CharBlock(required=False, max_length=120, label=_("Title"))
     figures = blocks.ListBlock(KeyFigureBlock(), min_num=1, max_num=6, label=_("Figures"))
 
@@ -208,9 +262,10 @@ class StepBlock(blocks.StructBlock):
         label = _("Step")
 
 
-class StepsBlock(blocks.StructBlock):
+class StepsBlock(DropsEmptyItems, blocks.StructBlock):
     """An ordered series of steps: the phases of a case, or how a service runs."""
 
+    list_field = "steps"
     title = blocks.CharBlock(required=False, max_length=120, label=_("Title"))
     steps = blocks.ListBlock(StepBlock(), min_num=1, label=_("Steps"))
 

@@ -2,7 +2,7 @@
 
 Everything here leaves out what is empty: the footer, the contact, location and statement
 pages and the structured data show only what is known. The locations are kept with the
-rest of the layout's data per site and language (home/chrome.py), so the footer costs no
+rest of the layout's data per site and language (ops/chrome.py), so the footer costs no
 query on a warm process.
 """
 

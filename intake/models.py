@@ -11,6 +11,7 @@ from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
@@ -70,7 +71,8 @@ class IntakePage(BasePage):
             _("Questions arrive under Intake → Submissions; assigning one to a colleague e-mails them."),
         ),
         FieldPanel("lead"),
-        FieldPanel("intro"),
+        # Its field name says "introduction", as the lead's Dutch does: the heading says where it shows.
+        FieldPanel("intro", heading=_("Text above the form")),
         FieldPanel("what_happens_next"),
         FieldPanel("privacy_note"),
         FieldPanel("thank_you_text"),
@@ -79,7 +81,8 @@ class IntakePage(BasePage):
     subpage_types = []
     max_count_per_parent = 1
 
-    preview_modes = [("", _("Form")), ("thanks", _("Thank-you page"))]
+    # "Form" alone is also the menukaart's "form of a service" (Dutch "Vorm"): a context keeps them apart.
+    preview_modes = [("", pgettext_lazy("intake preview", "Form")), ("thanks", _("Thank-you page"))]
 
     class Meta:
         verbose_name = _("intake page")

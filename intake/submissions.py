@@ -147,7 +147,7 @@ class Submission(models.Model):
     def __str__(self):
         if self.anonymised_at:
             return _("Anonymised question #%(pk)s") % {"pk": self.pk}
-        return f"{self.organisation_name} ({self.created_at:%Y-%m-%d})"
+        return f"{self.organisation_name} ({timezone.localtime(self.created_at):%Y-%m-%d})"
 
     @admin.display(description=_("assignee"), ordering="assignee__first_name")
     def assignee_name(self):

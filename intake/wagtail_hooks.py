@@ -17,7 +17,7 @@ from wagtail.permissions import register_permission_policy
 from home.privacy import PERSONAL_DATA_HOOK
 
 from . import mail, tasks
-from .export import SafeExportIndexView
+from .admin_display import SubmissionExportView, SubmissionInspectView, language_column
 from .models import Status, Submission
 from .privacy import intake_personal_data
 
@@ -87,8 +87,9 @@ class SubmissionViewSet(ModelViewSet):
     url_prefix = "intake/submissions"
     icon = "mail"
     menu_label = _("Submissions")
-    index_view_class = SafeExportIndexView
+    index_view_class = SubmissionExportView
     edit_view_class = SubmissionEditView
+    inspect_view_class = SubmissionInspectView
     copy_view_enabled = False
     inspect_view_enabled = True
     inspect_view_fields = [
@@ -106,17 +107,19 @@ class SubmissionViewSet(ModelViewSet):
         "topic",
         "organisation_type",
         "status",
-        "language",
+        language_column(),
         "assignee_name",
         "created_at",
     ]
     list_filter = ["status", "topic", "organisation_type", "language", "created_at"]
     search_fields = ["organisation_name", "contact_name", "email", "question"]
     search_backend_name = None
+    # One language (the admin's), names not keys, times to the minute: intake/admin_display.py.
     list_export = [
         "pk",
         "created_at",
         "get_status_display",
+        "get_topic_display",
         "language",
         "organisation_name",
         "get_organisation_type_display",
@@ -124,8 +127,7 @@ class SubmissionViewSet(ModelViewSet):
         "email",
         "phone",
         "question",
-        "theme_titles",
-        "service_titles",
+        "themes",
         "services",
         "assignee_name",
         "internal_notes",
@@ -134,8 +136,10 @@ class SubmissionViewSet(ModelViewSet):
     export_headings = {
         "pk": _("Number"),
         "get_status_display": _("Status"),
+        "get_topic_display": _("Kind of request"),
         "get_organisation_type_display": _("Type of organisation"),
-        "services": _("Service keys"),
+        "themes": _("Themes"),
+        "services": _("Services of interest"),
     }
     export_filename = "intake-submissions"
     panels = [  # wrapped in edit_handler below, with SubmissionForm

@@ -24,6 +24,9 @@ from .blocks import ApproachBlock
 class Partner(TranslatableMixin, models.Model):
     """An organisation that works with the hub: shown on programme pages and on the hub."""
 
+    # The hub lists every partner: its live pages change with a partner (editorial/shared_items.py).
+    listed_on = ("home.HomePage",)
+
     # The site's one list of organisation types; partners are of these kinds.
     Kind = OrganisationType
     KIND_CHOICES = OrganisationType.subset(

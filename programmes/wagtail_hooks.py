@@ -3,6 +3,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from editorial.snippet_choosers import SnippetChooserViewSet
 from home.hub import HUB_SECTIONS_HOOK
 
 from .hub import partners_by_kind, running_programmes
@@ -10,6 +11,7 @@ from .models import Partner
 
 
 class PartnerViewSet(SnippetViewSet):
+    chooser_viewset_class = SnippetChooserViewSet  # its language filter labelled in Dutch too
     model = Partner
     icon = "group"
     menu_label = _("Partners")

@@ -98,7 +98,11 @@ def test_unpublishing_a_programme_that_live_cases_link_to_is_refused(moderator, 
 
     response = moderator.post(reverse("wagtailadmin_pages:unpublish", args=[programme.pk]))
 
-    _assert_refused_listing(response, users, not_listed=[_cases("gemeente-utrecht")[other]])
+    if language == "nl":
+        # The Dutch programme goes offline with its English translation: the English cases lose their link too.
+        _assert_refused_listing(response, [*users, _cases("gemeente-utrecht")[other]])
+    else:
+        _assert_refused_listing(response, users, not_listed=[_cases("gemeente-utrecht")[other]])
     programme.refresh_from_db()
     assert programme.live
     case_page = get_page(Client(), users[0].url)

@@ -92,3 +92,34 @@ document.addEventListener("DOMContentLoaded", function () {
     }
   }).observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ["aria-selected", "hidden"] });
 });
+
+/*
+ * Dutch for the few words wagtail-localize's script writes as plain English text ("Nederlands to
+ * English translation", "More actions"): the template gives each English text and its Dutch in
+ * data-sif-words (home/translation_editor_words.py); a text node that reads exactly that is replaced,
+ * also when the editor renders it again.
+ */
+document.addEventListener("DOMContentLoaded", function () {
+  "use strict";
+
+  var root = document.querySelector(".js-translation-editor[data-sif-words]");
+  if (!root || !window.MutationObserver) {
+    return;
+  }
+  var words = JSON.parse(root.getAttribute("data-sif-words"));
+  var area = root.parentNode;
+
+  function translate() {
+    var walker = document.createTreeWalker(area, NodeFilter.SHOW_TEXT);
+    var node;
+    while ((node = walker.nextNode())) {
+      var text = node.nodeValue.trim();
+      if (text && Object.prototype.hasOwnProperty.call(words, text)) {
+        node.nodeValue = node.nodeValue.replace(text, words[text]);
+      }
+    }
+  }
+
+  translate();
+  new MutationObserver(translate).observe(area, { childList: true, subtree: true, characterData: true });
+});
