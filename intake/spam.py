@@ -12,17 +12,15 @@
   never stored: the cache key holds a keyed hash of it.
 """
 
-import hashlib
-import hmac
 import logging
 import secrets
 import time
 
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
 
 from ops.client_address import client_address
+from ops.hourly_limits import over_hourly_limit
 
 TIMESTAMP_SALT = "intake.form-started"
 HONEYPOT_FIELD = "website"
@@ -86,26 +84,6 @@ def token_id(token):
     return read[1] if read else ""
 
 
-def _rate_key(request):
-    digest = hmac.new(settings.SECRET_KEY.encode(), client_address(request).encode(), hashlib.sha256).hexdigest()
-    return f"intake:rate:{int(time.time() // 3600)}:{digest[:32]}"
-
-
 def over_rate_limit(request):
-    """Count one submission for the visitor's address; True when this hour's limit is passed.
-
-    Fails open: when the cache cannot count (Redis down), the submission is let through
-    with a log line; losing a question is worse than letting a few extra through.
-    """
-    key = _rate_key(request)
-    try:
-        cache.add(key, 0, timeout=3600)
-        try:
-            count = cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.set(key, 1, timeout=3600)
-            count = 1
-    except Exception as error:  # noqa: BLE001 - any cache failure: fail open
-        logger.warning("Intake rate limit unavailable (%s); letting the submission through", type(error).__name__)
-        return False
-    return count > rate_limit_per_hour()
+    """Count one submission for the visitor's address; True when this hour's limit is passed."""
+    return over_hourly_limit("Intake rate limit", client_address(request), rate_limit_per_hour())

@@ -14,31 +14,16 @@ from wagtail.models import Page
 
 from intake import spam
 from intake.models import Submission
-from ops.resilience import ForgivingRedisCache, database_circuit
+from ops.database_outage import database_circuit
+from ops.redis_cache import redis_cache
 from ops.security_headers import PUBLIC_POLICY
 from tests.fault_servers import ROOT, AppServer, Blackhole, closed_port, free_port, stop
 
 pytestmark = pytest.mark.faults
 
 
-@pytest.fixture(autouse=True)
-def _fresh_circuit():
-    ForgivingRedisCache._down_until.clear()
-    yield
-    ForgivingRedisCache._down_until.clear()
-
-
 def _redis_cache(settings, port):
-    from redis.backoff import NoBackoff
-    from redis.retry import Retry
-
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "ops.resilience.ForgivingRedisCache",
-            "LOCATION": f"redis://127.0.0.1:{port}/5",
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1, "retry": Retry(NoBackoff(), 0)},
-        }
-    }
+    settings.CACHES = {"default": redis_cache(f"redis://127.0.0.1:{port}/5")}
 
 
 def _one_page_of_each_type():

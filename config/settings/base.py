@@ -62,7 +62,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # The 503 page when the database is unreachable; at once while its circuit is open (after
     # static files: the 503 page's stylesheet is served without the database).
-    "ops.resilience.DatabaseUnavailableMiddleware",
+    "ops.database_outage.DatabaseUnavailableMiddleware",
     # Anonymous page cache: before the session, so that a hit touches neither it nor the database.
     "ops.page_cache.PageCacheMiddleware",
     # Just inside the page cache: a page is compressed once, when rendered; hits are sent as stored.
@@ -108,7 +108,7 @@ DATABASES = {
     )
 }
 # A database that is down or hangs must not hang the site: give up after a few seconds
-# and show the bilingual 503 page (ops/resilience.py) instead of waiting for the proxy.
+# and show the bilingual 503 page (ops/database_outage.py) instead of waiting for the proxy.
 # After one failed connection a process answers 503 at once, trying the database again
 # every DATABASE_PROBE_SECONDS (PostgreSQL's client takes 2 s as its shortest timeout).
 DATABASE_CONNECT_TIMEOUT = int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "2"))
@@ -132,20 +132,16 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 if os.environ.get("REDIS_URL"):
-    from redis.backoff import NoBackoff
-    from redis.retry import Retry
+    from ops.redis_cache import redis_cache
 
-    # Redis is optional: when it is down or hangs, ops/resilience.py serves pages uncached
-    # (one log line, then it leaves Redis alone for a while) instead of failing the request.
-    CACHES = {
-        "default": {
-            "BACKEND": "ops.resilience.ForgivingRedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1, "retry": Retry(NoBackoff(), 0)},
-        }
-    }
+    # Redis is optional: when it is down or hangs, pages are served uncached (one log line,
+    # then each process leaves Redis alone for a while) instead of failing the request.
+    CACHES = {"default": redis_cache(os.environ["REDIS_URL"])}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = "ops.redis_cache"
 
 # Anonymous full-page cache (ops/page_cache.py): SIF_PAGE_CACHE=off turns it off (make bench
 # measures both). Entries live PAGE_CACHE_TIMEOUT seconds at most (purges are exact anyway);
@@ -278,9 +274,13 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
-    # The login audit trail: failed logins and lockouts (account id and IP address; never what was
-    # typed as the username, never the password).
+    "filters": {"quiet_while_redis_paused": {"()": "ops.redis_cache.QuietWhilePaused"}},
     "loggers": {
+        # What django-redis ignored (DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS), without the calls the
+        # pause after a failure refused (ops/redis_cache.py).
+        "ops.redis_cache": {"filters": ["quiet_while_redis_paused"]},
+        # The login audit trail: failed logins and lockouts (account id and IP address; never what was
+        # typed as the username, never the password).
         "axes": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "axes.apps": {"level": "WARNING"},
     },
