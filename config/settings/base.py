@@ -10,6 +10,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from ops.security_headers import PUBLIC_DIRECTIVES, UNGUARDED_PREFIXES
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("SIF_VAR_DIR", BASE_DIR / "var"))
 VAR_DIR.mkdir(parents=True, exist_ok=True)  # the SQLite database and media live here
@@ -74,13 +76,18 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "ops.security_headers.ContentSecurityPolicyMiddleware",
+    "ops.security_headers.ContentSecurityPolicyMiddleware",  # django-csp, the admin's policy under /admin/
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes asks: turns a refused login during a lockout into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
+
+# Public pages may load only from this site, nothing inline (ops/security_headers.py; the admin
+# gets its own policy there).
+CONTENT_SECURITY_POLICY = {"EXCLUDE_URL_PREFIXES": UNGUARDED_PREFIXES, "DIRECTIVES": PUBLIC_DIRECTIVES}
+
 WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [
