@@ -12,7 +12,7 @@ import pytest
 from django.db import OperationalError
 from wagtail.models import Page
 
-from intake import spam
+from intake import form_guard
 from intake.models import Submission
 from ops.database_outage import database_circuit
 from ops.redis_cache import redis_cache
@@ -57,7 +57,7 @@ def _post_question(client):
             "email": "kim@example.org",
             "question": "Hoe houden we onze dienstverlening overeind als een onderdeel uitvalt?",
             "consent": "on",
-            "started": spam.form_timestamp(started_at=time.time() - 60),
+            "form_token": form_guard.new_form_token(shown_at=time.time() - 60),
         },
     )
 

@@ -19,7 +19,7 @@ from contextlib import ExitStack
 import pytest
 from django.db import connection
 
-from intake import spam
+from intake import form_guard
 from tests.fault_servers import AppServer, FakeSMTPServer, manage, stop
 
 pytestmark = [pytest.mark.django_db, pytest.mark.faults]
@@ -49,7 +49,7 @@ def _post(base_url, index):
             "email": f"sqlite{index}@example.org",
             "question": f"Vraagstuk {index}: hoe maken we onze inkoop socialer en eerlijker?",
             "consent": "on",
-            "started": spam.form_timestamp(started_at=time.time() - 60),
+            "form_token": form_guard.new_form_token(shown_at=time.time() - 60),
         }
     ).encode()
     path = "/nl/vraagstuk/" if index % 2 else "/en/your-question/"

@@ -197,10 +197,10 @@ def test_intake_form_is_never_cached_and_its_post_works_from_a_cached_page(clien
         assert "X-Page-Cache" not in form
         assert "public" not in form.get("Cache-Control", "")
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form.content.decode()).group(1)
-    started = re.search(r'name="started" value="([^"]+)"', form.content.decode())
+    started = re.search(r'name="form_token" value="([^"]+)"', form.content.decode())
     data = valid_data(csrfmiddlewaretoken=token)
     if started:
-        data["started"] = started.group(1)
+        data["form_token"] = started.group(1)
     response = visitor.post(url, data)
     assert response.status_code == 303, response.content.decode()[:1000]
     assert "?sent=" in response["Location"]

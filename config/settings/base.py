@@ -49,7 +49,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "axes",
-    # Optional two-step login for the admin (TOTP; ops/login_throttling.py, manage.py two_factor).
+    # Optional two-step login for the admin (TOTP; ops/admin_login.py, manage.py two_factor).
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_tasks",
@@ -165,7 +165,7 @@ PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "60"))
 TASKS = {"default": {"BACKEND": "ops.task_backend.DatabaseBackend", "QUEUES": ["default"]}}
 
 # The admin's login: an optional second step (an authenticator app's code) per account.
-WAGTAILADMIN_USER_LOGIN_FORM = "ops.login_throttling.TwoFactorLoginForm"
+WAGTAILADMIN_USER_LOGIN_FORM = "ops.admin_login.TwoFactorLoginForm"
 # Codes from authenticator apps are named after this; the secret is in the database only.
 OTP_TOTP_ISSUER = "Social Impact Factory"
 
@@ -197,13 +197,13 @@ AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES",
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLE_ADMIN = False
 AXES_CLIENT_IP_CALLABLE = "ops.client_address.client_address"
-AXES_LOCKOUT_CALLABLE = "ops.login_throttling.lockout_response"
+AXES_LOCKOUT_CALLABLE = "ops.admin_login.lockout_response"
 AXES_USERNAME_FORM_FIELD = "username"
 # What was typed as the username is never stored or logged (it may be a password typed one field
 # early): django-axes counts and logs the account id ("#17") for an existing account, nothing otherwise;
 # the typed name is masked in the request data it keeps. The password is never logged or stored.
-AXES_USERNAME_CALLABLE = "ops.login_throttling.account_key"
-AXES_CLIENT_STR_CALLABLE = "ops.login_throttling.client_description"
+AXES_USERNAME_CALLABLE = "ops.admin_login.account_key"
+AXES_CLIENT_STR_CALLABLE = "ops.admin_login.client_description"
 AXES_SENSITIVE_PARAMETERS = ["username"]
 # No table of successful logins that would grow without a retention period.
 AXES_DISABLE_ACCESS_LOG = True

@@ -1,4 +1,4 @@
-"""Spam and abuse checks that need no cookie and no third party.
+"""The intake form's guards against bots and abuse, without a cookie or a third party.
 
 - a honeypot field that people do not see and bots fill in;
 - a signed token in the form with the time it was shown and a random id: a
@@ -12,7 +12,6 @@
   never stored: the cache key holds a keyed hash of it.
 """
 
-import logging
 import secrets
 import time
 
@@ -22,10 +21,9 @@ from django.core import signing
 from ops.client_address import client_address
 from ops.hourly_limits import over_hourly_limit
 
-TIMESTAMP_SALT = "intake.form-started"
+# The salt is part of every token handed out: changing it turns open forms stale.
+SIGNING_SALT = "intake.form-started"
 HONEYPOT_FIELD = "website"
-
-logger = logging.getLogger(__name__)
 
 
 def min_fill_seconds():
@@ -40,27 +38,18 @@ def form_max_age():
     return getattr(settings, "INTAKE_FORM_MAX_AGE", 2 * 3600)
 
 
-def form_timestamp(started_at=None):
+def new_form_token(shown_at=None):
     """A signed token for a freshly shown form: when it was shown, and a random id for single use."""
-    return signing.dumps(
-        {"t": time.time() if started_at is None else started_at, "id": secrets.token_hex(16)}, salt=TIMESTAMP_SALT
-    )
+    payload = {"t": time.time() if shown_at is None else shown_at, "id": secrets.token_hex(16)}
+    return signing.dumps(payload, salt=SIGNING_SALT)
 
 
 def read_token(token):
-    """(shown at, id) from a genuine token, else None. Tokens of the old format (a bare time) have no id."""
+    """(shown at, id) from a genuine token, else None."""
     try:
-        payload = signing.loads(token or "", salt=TIMESTAMP_SALT)
-    except (signing.BadSignature, TypeError, ValueError):
-        return None
-    if isinstance(payload, dict):
-        try:
-            return float(payload["t"]), str(payload["id"])
-        except (KeyError, TypeError, ValueError):
-            return None
-    try:
-        return float(payload), ""
-    except (TypeError, ValueError):
+        payload = signing.loads(token or "", salt=SIGNING_SALT)
+        return float(payload["t"]), str(payload["id"])
+    except (signing.BadSignature, KeyError, TypeError, ValueError):
         return None
 
 
@@ -73,9 +62,9 @@ def filled_in_too_fast(token):
 
 
 def token_expired(token):
-    """True for a genuine token that is too old to use (or of the old format, which has no id)."""
+    """True for a genuine token that is too old to use."""
     read = read_token(token)
-    return read is not None and (not read[1] or time.time() - read[0] > form_max_age())
+    return read is not None and time.time() - read[0] > form_max_age()
 
 
 def token_id(token):
