@@ -256,7 +256,7 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 # GIF is allowed: editors have them; renditions are converted to WebP (first frame) and
 # SVG is kept as SVG (`preserve-svg` on every image tag). A damaged upload is refused.
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "svg"]
-WAGTAILIMAGES_IMAGE_FORM_BASE = "home.image_forms.SiteImageForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "editorial.image_forms.SiteImageForm"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # No editor's e-mail hash goes to gravatar.com (a third party; avatars would also break
