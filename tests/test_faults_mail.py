@@ -27,7 +27,7 @@ from tests.helpers import DATABASE_TASKS, run_task_worker
 pytestmark = [pytest.mark.django_db, pytest.mark.faults]
 
 POSTS = 20
-POST_BOUND_SECONDS = 5.0  # generous on a loaded machine (a hung server used to cost 20 s); figures are printed
+POST_BOUND_SECONDS = 5.0  # generous on a loaded machine (a hung server must not cost its 20 s); figures are printed
 
 
 @pytest.fixture

@@ -119,7 +119,7 @@ def test_sqlite_with_4_app_workers_and_2_task_workers_stores_200_questions_and_s
         assert len(keys) == 2 * POSTS
         assert len(set(keys)) == 2 * POSTS  # never twice, with two workers overlapping
 
-        # A write lock held for longer than the old 5 s timeout: the question waits, then is stored.
+        # A write lock held for longer than 5 s: the question waits (busy timeout 20 s), then is stored.
         holder = sqlite3.connect(db, timeout=30, check_same_thread=False)
         holder.execute("BEGIN IMMEDIATE")
         threading.Timer(6, holder.rollback).start()

@@ -1,4 +1,4 @@
-"""The intake form cannot be turned against people (issue 14): tokens, mail content, thank-you page, export, log."""
+"""The intake form cannot be turned against people: tokens, mail content, thank-you page, export, log."""
 
 import csv
 import io
