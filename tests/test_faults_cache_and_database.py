@@ -88,6 +88,25 @@ def test_redis_down_or_hung_pages_still_200_in_both_languages_and_intake_stores(
     assert elapsed < 60
 
 
+def test_a_hung_redis_costs_one_timeout_and_two_log_records_per_pause(settings, caplog):
+    """After the first timeout every cache call fails at once, and the refused calls are not logged."""
+    from django.core.cache import cache
+
+    caplog.set_level(logging.WARNING)
+    with Blackhole() as hole:
+        _redis_cache(settings, hole.port)
+        begin = time.perf_counter()
+        for number in range(50):
+            assert cache.get(f"key-{number}") is None
+            cache.set(f"key-{number}", number)
+        elapsed = time.perf_counter() - begin
+    print(f"\n100 cache calls against a hung Redis in {elapsed:.1f} s")
+    assert elapsed < 1 + 1.5  # one 1 s read timeout, then no call waits
+    records = [record for record in caplog.records if record.name == "ops.redis_cache"]
+    assert [record.getMessage().split(" (")[0] for record in records] == ["Cache unavailable", "Exception ignored"]
+    assert "TimeoutError" in records[0].getMessage()
+
+
 def _timed_get(url):
     begin = time.perf_counter()
     try:
