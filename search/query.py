@@ -41,21 +41,13 @@ TEXT_CONFIGS = {"nl": "dutch", "en": "english"}
 TRIGRAM_MIN_SIMILARITY = 0.4
 MARK_START, MARK_END = "\u27e6", "\u27e7"  # sentinels turned into <mark> after escaping
 
-# Result groups in the order they are shown; a page's model label decides its group.
+# Result groups in the order they are shown; a page type declares its group (``search_group``).
 GROUPS = [
     ("programme", _("Programmes")),
     ("case", _("Cases")),
     ("service", _("Services")),
     ("page", _("Pages")),
 ]
-GROUP_OF_MODEL = {
-    "programmes.ProgrammePage": "programme",
-    "programmes.ProgrammeIndexPage": "programme",
-    "cases.CasePage": "case",
-    "cases.CaseIndexPage": "case",
-    "menukaart.ServicePage": "service",
-    "menukaart.MenukaartPage": "service",
-}
 
 
 # For the SQLite fallback and the stop-word hint on any database.
@@ -137,7 +129,7 @@ def page_text(page):
 
 
 def documents(language):
-    """[((pk, model label), title, text)] for the live public pages in ``language``.
+    """[((pk, search group), title, text)] for the live public pages in ``language``.
 
     Kept in the cache under the page cache's generation (ops/page_cache.py), so the
     next purge (a page published, moved, unpublished, its privacy changed) drops them;
@@ -148,7 +140,10 @@ def documents(language):
     cached = cache.get(key) if token else None
     if cached is None:
         pages = Page.objects.live().public().filter(locale__language_code=language, depth__gt=1)
-        cached = [((page.pk, page._meta.label), *page_text(page)) for page in pages.specific().order_by("path")]
+        cached = [
+            ((page.pk, getattr(page, "search_group", "page")), *page_text(page))
+            for page in pages.specific().order_by("path")
+        ]
         if token:
             cache.set(key, cached, getattr(settings, "PAGE_CACHE_TIMEOUT", 600))
     return cached
@@ -311,8 +306,7 @@ def find(query, language, correct=True):
         found = _fallback_search(docs, words)
     hits = []
     for index, rank, passage in found:
-        pk, label = docs[index][0]
-        group = GROUP_OF_MODEL.get(label, "page")
+        pk, group = docs[index][0]
         hits.append(Hit(pk=pk, group=group, passage=_highlight(passage), rank=rank))
     return hits, corrected
 
