@@ -248,7 +248,22 @@ LANGUAGE_COOKIE_NAME = "sif_language"
 
 WAGTAIL_SITE_NAME = "Social Impact Factory"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database search, one entry per language so that each keeps its stemming (search/backends.py):
+# a page is indexed by the entry of its language, everything else by "default" (the admin's searches).
+# A query that finds nothing is asked again as a fuzzy one (pg_trgm): words at least this alike meet.
+SEARCH_FUZZY_SIMILARITY = 0.45
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "search.backends"},
+    **{
+        language: {
+            "BACKEND": "search.backends",
+            "LANGUAGE": language,
+            "SEARCH_CONFIG": config,
+            "FUZZY_SIMILARITY_THRESHOLD": SEARCH_FUZZY_SIMILARITY,
+        }
+        for language, config in (("nl", "dutch"), ("en", "english"))
+    },
+}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 # GIF is allowed: editors have them; renditions are converted to WebP (first frame) and
 # SVG is kept as SVG (`preserve-svg` on every image tag). A damaged upload is refused.
