@@ -1,4 +1,4 @@
-"""What search engines and link previews read: absolute URLs, alternates, sitemaps, robots.txt, OG, JSON-LD.
+"""What search engines and link previews read: absolute URLs, alternates, robots.txt, OG and JSON-LD.
 
 Every absolute URL the site hands out comes from ``public_base_url``: the
 configured public address in production (never the host the demo content was
@@ -13,13 +13,11 @@ import json
 
 from django.conf import settings
 from django.http import HttpResponse
-from django.shortcuts import render
 from django.templatetags.static import static
 from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
-from wagtail.models import Page, Site
 
 from home import localization
 
@@ -231,7 +229,7 @@ def head(request, page=None, title=None):
     }
 
 
-# -- robots.txt and sitemaps -----------------------------------------------------------------------
+# -- robots.txt ------------------------------------------------------------------------------------
 
 
 def search_paths():
@@ -246,55 +244,3 @@ def robots_txt(request):
     lines = ["User-agent: *", "Disallow: /admin/", *(f"Disallow: {path}" for path in search_paths())]
     lines += ["", f"Sitemap: {public_base_url(request)}{reverse('sitemap-index')}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
-
-
-def _site(request):
-    return Site.find_for_request(request) or Site.objects.get(is_default_site=True)
-
-
-def sitemap_index(request):
-    sitemaps = [absolute_url(reverse("sitemap-language", args=[code]), request) for code, _name in settings.LANGUAGES]
-    return render(
-        request, "search/sitemap_index.xml", {"sitemaps": sitemaps}, content_type="application/xml; charset=utf-8"
-    )
-
-
-def sitemap_entries(request, language):
-    """One entry per live public page in ``language`` under the site's home pages, with its alternates."""
-    site = _site(request)
-    homes = Page.objects.filter(translation_key=site.root_page.translation_key).live()
-    pages = Page.objects.none()
-    for home in homes:
-        pages |= Page.objects.descendant_of(home, inclusive=True)
-    pages = pages.live().public().filter(alias_of__isnull=True).order_by("path").select_related("locale")
-    by_key = {}
-    for page in pages:
-        by_key.setdefault(page.translation_key, {})[page.locale.language_code] = page
-    entries = []
-    for twins in by_key.values():
-        page = twins.get(language)
-        if page is None:
-            continue
-        alternates = [(code, page_url(twins[code], request)) for code, _name in settings.LANGUAGES if code in twins]
-        alternates.append(("x-default", dict(alternates).get(settings.LANGUAGE_CODE, alternates[0][1])))
-        entries.append(
-            {
-                "location": page_url(page, request),
-                "lastmod": page.last_published_at or page.latest_revision_created_at,
-                "alternates": alternates,
-            }
-        )
-    return sorted(entries, key=lambda entry: entry["location"])
-
-
-def sitemap(request, language):
-    if language not in dict(settings.LANGUAGES):
-        from django.http import Http404
-
-        raise Http404("No sitemap for this language")
-    return render(
-        request,
-        "search/sitemap.xml",
-        {"entries": sitemap_entries(request, language)},
-        content_type="application/xml; charset=utf-8",
-    )

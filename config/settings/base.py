@@ -45,7 +45,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    "django.contrib.sitemaps",
+    "wagtail.contrib.sitemaps",
     "axes",
     # Optional two-step login for the admin (TOTP; ops/login_throttling.py, manage.py two_factor).
     "django_otp",
