@@ -6,9 +6,10 @@ and each page sits in the index of its language. Then:
 - on PostgreSQL: full-text search with the ``dutch`` or ``english``
   configuration (stemming: "inkoop" and "inkopen" meet), ranked by Wagtail with
   the title weighted highest, and the matching passage from ``ts_headline`` over
-  the index's plain text; a query that matches nothing is asked again as a fuzzy
-  (trigram) query, so "inkopn" still finds the procurement pages, and the page
-  says which words it searched for instead;
+  the index's plain text; a query that matches nothing is asked again with each
+  word replaced by the most alike word of the language's pages (``pg_trgm``
+  similarity), so "inkopn" still finds the procurement pages, and the page says
+  which words it searched for instead;
 - on SQLite (development): Wagtail's SQLite full-text index, whole words, then
   word beginnings when whole words find nothing.
 
@@ -19,7 +20,6 @@ Passages quote the page's own text as indexed: headings and paragraphs, never
 the labels editors see in the admin.
 """
 
-import difflib
 import functools
 import html
 import operator
@@ -39,13 +39,11 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
-from wagtail.search.query import Fuzzy
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 12
 PASSAGE_CHARS = 220
-CORRECTION_CUTOFF = 0.7  # how alike a word of the found pages must be to stand in for a mistyped word
 MARK_START, MARK_END = "\u27e6", "\u27e7"  # sentinels turned into <mark> after escaping
 
 # Result groups in the order they are shown; a page type declares its group (``search_group``).
@@ -137,28 +135,53 @@ def searchable_pages(language):
 
 
 def _matches(words, language, retry):
-    """(lazy search results, whether they come from the retry): whole words, then fuzzy (or prefix) words."""
+    """(lazy search results, the words searched for instead or None): whole words, then corrected words.
+
+    On PostgreSQL a query that finds nothing is asked again with each word replaced by the most
+    alike word of the language's pages (``_pg_corrected``); elsewhere with the last word as a prefix.
+    """
     backend = backend_for(language)
     pages = searchable_pages(language)
     results = backend.search(" ".join(words), pages, operator="and")
     if not retry or results.count():
-        return results, False
+        return results, None
     if _is_postgres():
-        return backend.search(Fuzzy(" ".join(words)), pages), True
-    return backend.autocomplete(" ".join(words), pages, operator="and"), False
+        corrected = _pg_corrected(words, language)
+        if corrected == words:
+            return results, None
+        return backend.search(" ".join(corrected), pages, operator="and"), corrected
+    return backend.autocomplete(" ".join(words), pages, operator="and"), None
 
 
-def _corrected(words, texts):
-    """``words`` with each one that appears in none of ``texts`` replaced by the closest word there."""
-    vocabulary = sorted({word.lower() for text in texts for word in WORD.findall(text) if len(word) > 2})
-    fixed = []
-    for word in words:
-        if word in vocabulary:
-            fixed.append(word)
-            continue
-        close = difflib.get_close_matches(word, vocabulary, n=1, cutoff=CORRECTION_CUTOFF)
-        fixed.append(close[0] if close else word)
-    return fixed
+# The distinct words of a language's live pages, from the index's unstemmed ("simple") autocomplete
+# vectors; pg_trgm compares them with the words typed. ts_stat takes the statement as text: the only
+# values put into it are the locale ids, integers read from the database.
+VOCABULARY = (
+    "SELECT e.autocomplete FROM {entries} e JOIN {pages} p ON e.object_id = p.id::text"
+    " WHERE p.live AND p.locale_id IN ({locales})"
+)
+CLOSEST_WORDS = """
+SELECT DISTINCT ON (typed) typed, word
+FROM unnest(%s::text[]) AS typed, ts_stat(%s) AS vocabulary
+WHERE similarity(word, typed) >= %s
+ORDER BY typed, similarity(word, typed) DESC, word
+"""
+
+
+def _pg_corrected(words, language):
+    """``words`` with each one replaced by the most alike word of the pages in ``language``, if one is alike."""
+    from wagtail.search.models import IndexEntry
+
+    locales = ",".join(
+        str(int(pk)) for pk in Locale.objects.filter(language_code=language).values_list("pk", flat=True)
+    )
+    if not locales:
+        return words
+    vocabulary = VOCABULARY.format(entries=IndexEntry._meta.db_table, pages=Page._meta.db_table, locales=locales)
+    with connection.cursor() as cursor:
+        cursor.execute(CLOSEST_WORDS, [words, vocabulary, settings.SEARCH_FUZZY_SIMILARITY])
+        closest = dict(cursor.fetchall())
+    return [closest.get(word, word) for word in words]
 
 
 def _index_texts(pks):
@@ -217,13 +240,13 @@ def _highlight(passage):
 
 
 def find(query, language, retry=True):
-    """(lazy search results, whether a fuzzy retry found them) for ``query`` in ``language``, best first.
+    """(lazy search results, the words searched for instead or None) for ``query`` in ``language``, best first.
 
     ``retry=False`` asks for the words as typed only (the other-language count).
     """
     words = content_words(query, language)
     if not words:
-        return [], False
+        return [], None
     return _matches(words, language, retry)
 
 
@@ -246,7 +269,7 @@ def hits_for(pages, words, language):
 
 
 def count(query, language):
-    results, _retried = find(query, language, retry=False)
+    results, _corrected = find(query, language, retry=False)
     return len(results) if isinstance(results, list) else results.count()
 
 
@@ -261,7 +284,7 @@ def search(request, query, page_number=1):
         )
         outcome.results = Paginator([], RESULTS_PER_PAGE).page(1)
         return outcome.as_context()
-    results, retried = find(query, language) if query else ([], False)
+    results, corrected = find(query, language) if query else ([], None)
     paginator = Paginator(results, RESULTS_PER_PAGE)
     try:
         outcome.results = paginator.page(page_number)
@@ -269,11 +292,8 @@ def search(request, query, page_number=1):
         outcome.results = paginator.page(1)
     on_page = list(outcome.results)
     words = content_words(query, language)
-    if retried and on_page:
-        texts = [" ".join(text) for text in _index_texts([page.pk for page in on_page]).values()]
-        corrected = _corrected(words, texts)
-        if corrected != words:
-            outcome.corrected, words = " ".join(corrected), corrected
+    if corrected and on_page:
+        outcome.corrected, words = " ".join(corrected), corrected
     hits = hits_for(on_page, words, language) if on_page else []
     outcome.groups = [
         {"key": key, "label": label, "hits": [hit for hit in hits if hit.group == key]}

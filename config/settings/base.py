@@ -250,8 +250,9 @@ WAGTAIL_SITE_NAME = "Social Impact Factory"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # Wagtail's database search, one entry per language so that each keeps its stemming (search/backends.py):
 # a page is indexed by the entry of its language, everything else by "default" (the admin's searches).
-# A query that finds nothing is asked again as a fuzzy one (pg_trgm): words at least this alike meet.
-SEARCH_FUZZY_SIMILARITY = 0.45
+# A query that finds nothing is asked again with each word replaced by the most alike word of the
+# pages in its language, if one is at least this alike (pg_trgm similarity; search/query.py).
+SEARCH_FUZZY_SIMILARITY = 0.4
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "search.backends"},
     **{
@@ -259,7 +260,6 @@ WAGTAILSEARCH_BACKENDS = {
             "BACKEND": "search.backends",
             "LANGUAGE": language,
             "SEARCH_CONFIG": config,
-            "FUZZY_SIMILARITY_THRESHOLD": SEARCH_FUZZY_SIMILARITY,
         }
         for language, config in (("nl", "dutch"), ("en", "english"))
     },
