@@ -185,10 +185,8 @@ def _pg_corrected(words, language):
 
 
 def _index_texts(pks):
-    """{pk: (title, text)} as the index holds them (the plain text the backend searched)."""
-    fields = ("index_entries__title_text", "index_entries__body_text") if _is_postgres() else None
-    fields = fields or ("index_entries__title", "index_entries__body")
-    rows = Page.objects.filter(pk__in=pks).values_list("pk", *fields)
+    """{pk: (title, text)} as Wagtail's SQLite index holds them (plain text)."""
+    rows = Page.objects.filter(pk__in=pks).values_list("pk", "index_entries__title", "index_entries__body")
     return {pk: (title or "", text or "") for pk, title, text in rows}
 
 
