@@ -35,6 +35,7 @@ class IntakePage(BasePage):
     """'Put your question to us': the form, and the thank-you page after it."""
 
     page_description = _("The intake form where organisations put their question to us. One per language.")
+    needs_privacy_statement = True
 
     intro = RichTextField(
         features=TEXT_FEATURES,

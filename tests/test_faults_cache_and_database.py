@@ -257,7 +257,7 @@ def test_a_database_error_in_a_view_answers_the_503_page_not_a_500(client):
 
     from django.db import OperationalError
 
-    with mock.patch("search.query.documents", side_effect=OperationalError("server closed the connection")):
+    with mock.patch("search.query.searchable_pages", side_effect=OperationalError("server closed the connection")):
         response = client.get("/en/search/", {"q": "impact"})
     assert response.status_code == 503
     assert response["Retry-After"] == "30"

@@ -47,7 +47,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    "django.contrib.sitemaps",
+    "wagtail.contrib.sitemaps",
     "axes",
     # Optional two-step login for the admin (TOTP; ops/admin_login.py, manage.py two_factor).
     "django_otp",
@@ -251,7 +251,22 @@ LANGUAGE_COOKIE_NAME = "sif_language"
 
 WAGTAIL_SITE_NAME = "Social Impact Factory"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database search, one entry per language so that each keeps its stemming (search/backends.py):
+# a page is indexed by the entry of its language, everything else by "default" (the admin's searches).
+# A query that finds nothing is asked again with each word replaced by the most alike word of the
+# pages in its language, if one is at least this alike (pg_trgm similarity; search/query.py).
+SEARCH_FUZZY_SIMILARITY = 0.4
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "search.backends"},
+    **{
+        language: {
+            "BACKEND": "search.backends",
+            "LANGUAGE": language,
+            "SEARCH_CONFIG": config,
+        }
+        for language, config in (("nl", "dutch"), ("en", "english"))
+    },
+}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 # GIF is allowed: editors have them; renditions are converted to WebP (first frame) and
 # SVG is kept as SVG (`preserve-svg` on every image tag). A damaged upload is refused.
