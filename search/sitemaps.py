@@ -1,8 +1,9 @@
 """The sitemaps: one per language on Wagtail's sitemap, each URL with its live translations and x-default.
 
 Wagtail's ``Sitemap`` gives the pages and their dates; its entries lack the
-alternates search engines use to tell the Dutch and English twins apart, so
-``_urls`` is overridden here, as Wagtail's own class overrides Django's. Every
+alternates search engines use to tell the Dutch and English twins apart, so the
+public ``get_urls`` is overridden here (Django's sitemap view calls it for each
+sitemap page) and fetches the twins of a whole sitemap page at once. Every
 URL comes from the public base URL (``seo.page_url``), never from the host a
 request came in on.
 """
@@ -54,7 +55,7 @@ class LanguageSitemap(Sitemap):
         alternates.append({"lang_code": "x-default", "location": default or alternates[0]["location"]})
         return alternates
 
-    def _urls(self, page, protocol, domain):
+    def get_urls(self, page=1, site=None, protocol=None):
         pages = list(self.paginator.page(page).object_list)
         twins = self._twins(pages)
         urls = [
