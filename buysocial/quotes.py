@@ -1,17 +1,19 @@
-"""Quote requests: links to the intake form with the chosen enterprises, and what intake may ask of them.
+"""Quote requests: links to the intake form with the chosen enterprises.
 
 A buyer asks for quotes through the hub's intake form (topic "Buy Social"),
 never straight at an enterprise: SIF answers with a shortlist. The enterprises
 travel in the URL as the menukaart's package does (``?topic=buy-social&enterprise=<key>``,
 repeatable), named by their page's ``translation_key``, the same in both languages.
-This module imports no page model at import time, so models.py can import it.
+This module imports no model of its own, so models.py can import it; ``intake_items.py`` tells the intake
+what a quote request carries.
 """
 
 from urllib.parse import urlencode
 
 from home.localization import site_pages
+from intake.submissions import Topic
 
-TOPIC = "buy-social"
+TOPIC = Topic.BUY_SOCIAL.value
 PARAM = "enterprise"
 # A quote request for more than this many is a question for the hub, not a shortlist request.
 MAX_ENTERPRISES = 10

@@ -35,8 +35,9 @@ def enterprise(parent, title, english_title=None, **fields):
     return bilingual(SocialEnterprisePageFactory, parent=parent, english_fields=english_fields, title=title, **fields)
 
 
-@pytest.fixture
-def directory(site_tree):
+@pytest.fixture(name="directory")
+def directory_fixture(site_tree):
+    """The directory in both languages with three enterprises: ``(nl, en, [(nl, en), ...])``."""
     nl, en = bilingual(BuySocialPageFactory, parent=site_tree.home_nl, english_fields={"title": "Buy social"})
     enterprises = [
         enterprise(

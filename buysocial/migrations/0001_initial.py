@@ -14,7 +14,8 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('cases', '0007_client_optional'),
+        # The case page model is all it needs; an earlier target keeps older databases migratable step by step.
+        ('cases', '0001_initial'),
         ('wagtailcore', '0098_apitoken'),
     ]
 
