@@ -12,6 +12,8 @@ requests go to the intake form (``quotes.py``), never to an enterprise's mailbox
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.http import HttpResponse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -21,9 +23,10 @@ from wagtail.models import Orderable
 from home.blocks import BodyBlock
 from home.localization import ancestors, localized_many
 from home.models import BasePage, guidance, text_fields
+from intake.submissions import Submission, Topic
 from menukaart.fields import MultipleChoiceField
 
-from . import finder, quotes
+from . import finder, outcomes, quotes
 from .choices import SDGS, ImpactModel, Region, SocialReturnScheme, SupplyCategory
 
 SROI_CHOICES = [("yes", _("Counts towards social return"))]
@@ -68,10 +71,33 @@ class BuySocialPage(BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["buysocial.SocialEnterprisePage"]
     max_count_per_parent = 1
-    cache_query_params = finder.PARAMS
+    # ?format=csv and ?format=json give the buyers' figures as open data.
+    cache_query_params = (*finder.PARAMS, "format")
 
     class Meta:
         verbose_name = _("Buy Social directory")
+
+    def serve(self, request, *args, **kwargs):
+        data_format = request.GET.get("format")
+        if data_format in outcomes.FORMATS:
+            return self.serve_totals(request, data_format)
+        return super().serve(request, *args, **kwargs)
+
+    def serve_totals(self, request, data_format):
+        """The totals per year as CSV or JSON, under CC BY 4.0 (the Link header names the licence)."""
+        totals = self.totals()
+        if data_format == "csv":
+            response = HttpResponse(outcomes.as_csv(totals), content_type="text/csv; charset=utf-8")
+            response["Content-Disposition"] = 'inline; filename="buy-social-totals.csv"'
+        else:
+            source = request.build_absolute_uri(self.get_url(request))
+            response = HttpResponse(outcomes.as_json(totals, source), content_type="application/json")
+        response["Link"] = f'<{outcomes.LICENSE_URL}>; rel="license"'
+        return response
+
+    @staticmethod
+    def totals():
+        return outcomes.yearly_totals(QuoteOutcome.objects.all())
 
     def enterprises(self):
         """Every live enterprise in the directory, by name, in one query."""
@@ -85,7 +111,13 @@ class BuySocialPage(BasePage):
         query_words = finder.words(text)
         shown = [e for e in enterprises if finder.matches(e, facets, selected, query_words)]
         is_filtered = bool(text or any(selected.values()))
+        totals = self.totals()
         context.update(
+            totals=totals,
+            chart_bars=outcomes.chart_bars(totals),
+            chart_box=f"0 0 {outcomes.CHART_WIDTH} {outcomes.CHART_HEIGHT}",
+            chart_base=outcomes.CHART_BASE,
+            license_url=outcomes.LICENSE_URL,
             enterprises=shown,
             total_count=len(enterprises),
             filter_groups=finder.options(enterprises, facets, selected, text),
@@ -246,3 +278,61 @@ class EnterpriseCase(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("case")
         verbose_name_plural = _("cases")
+
+
+def _this_year():
+    return timezone.localdate().year
+
+
+class QuoteOutcome(models.Model):
+    """What came of a quote request, as staff record it: the only source of the buyers' figures."""
+
+    submission = models.ForeignKey(
+        Submission,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        limit_choices_to={"topic": Topic.BUY_SOCIAL},
+        verbose_name=_("quote request"),
+        help_text=_("The request under Intake → Submissions this outcome belongs to."),
+    )
+    year = models.PositiveSmallIntegerField(
+        default=_this_year,
+        validators=[MinValueValidator(2015), MaxValueValidator(2100)],
+        verbose_name=_("year"),
+        help_text=_("The year the purchase was made, or the request closed without one."),
+    )
+    matched = models.BooleanField(
+        default=False,
+        verbose_name=_("matched"),
+        help_text=_("Tick when the buyer bought from a social enterprise through this request."),
+    )
+    amount_eur = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        verbose_name=_("amount in euro"),
+        help_text=_("What the buyer spent with social enterprises, in whole euros. Leave empty when not known."),
+    )
+    jobs_created = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        verbose_name=_("jobs created"),
+        help_text=_("Only when known, for example from the enterprise. Leave empty otherwise."),
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False, verbose_name=_("recorded"))
+
+    class Meta:
+        ordering = ["-year", "-created_at"]
+        verbose_name = _("Buy Social outcome")
+        verbose_name_plural = _("Buy Social outcomes")
+
+    def __str__(self):
+        reference = self.submission.reference if self.submission_id else "-"
+        return f"{self.year} {reference}"
+
+    def clean(self):
+        super().clean()
+        if not self.matched and (self.amount_eur or self.jobs_created):
+            message = _("An amount or jobs need a match: tick 'matched', or leave them empty.")
+            raise ValidationError({"matched": message})

@@ -111,8 +111,8 @@ def test_unknown_filter_values_are_ignored_never_an_error(client, directory):
     assert page.response.status_code == 200
 
 
-def test_the_page_cache_keys_on_the_finder_params_only():
-    assert set(BuySocialPage.cache_query_params) == {"q", "category", "region", "impact", "sroi"}
+def test_the_page_cache_keys_on_the_finder_params_and_the_data_format_only():
+    assert set(BuySocialPage.cache_query_params) == {"q", "category", "region", "impact", "sroi", "format"}
 
 
 def test_a_social_return_claim_needs_a_year(directory):
