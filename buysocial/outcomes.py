@@ -27,7 +27,7 @@ class YearTotal:
     requests: int
     matched: int
     amount_eur: int
-    jobs_created: int
+    jobs_created: int | None
     requests_with_jobs_known: int
 
 
@@ -41,7 +41,7 @@ def yearly_totals(outcomes):
             total_requests=Count("pk"),
             total_matched=Count("pk", filter=Q(matched=True)),
             total_amount=Sum("amount_eur", default=0),
-            total_jobs=Sum("jobs_created", default=0),
+            total_jobs=Sum("jobs_created"),  # None when no record knows its jobs: not a zero
             with_jobs_known=Count("pk", filter=Q(jobs_created__isnull=False)),
         )
         .order_by("year")

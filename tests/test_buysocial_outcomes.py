@@ -16,14 +16,21 @@ pytestmark = pytest.mark.django_db
 
 RECORDS = [
     # year, matched, amount, jobs
+    (2024, True, 3000, None),
     (2025, True, 12000, 2),
     (2025, False, None, None),
     (2026, True, 4500, None),
     (2026, True, 800, 1),
 ]
+COLUMNS = ("year", "requests", "matched", "amount_eur", "jobs_created", "requests_with_jobs_known")
 EXPECTED = [
-    {"year": 2025, "requests": 2, "matched": 1, "amount_eur": 12000, "jobs_created": 2, "requests_with_jobs_known": 1},
-    {"year": 2026, "requests": 2, "matched": 2, "amount_eur": 5300, "jobs_created": 1, "requests_with_jobs_known": 1},
+    dict(zip(COLUMNS, row, strict=True))
+    for row in [
+        # No record of 2024 knows its jobs: not known (null, an empty cell), never a zero.
+        (2024, 1, 1, 3000, None, 0),
+        (2025, 2, 1, 12000, 2, 1),
+        (2026, 2, 2, 5300, 1, 1),
+    ]
 ]
 
 
@@ -46,9 +53,11 @@ def test_without_records_the_page_says_so_and_shows_no_figure(client, directory,
 @pytest.mark.parametrize("language", ["nl", "en"])
 def test_page_csv_and_json_agree_with_the_records(client, language):
     page = get_page(client, f"/{language}/buy-social/")
-    rows = [" ".join(str(total[key]) for key in ("year", "requests", "matched", "amount_eur")) for total in EXPECTED]
-    for row in rows:
-        assert row in page.text
+    thousands = {"nl": ".", "en": ","}[language]
+    for total in EXPECTED:
+        amount = f"{total['amount_eur']:,}".replace(",", thousands)
+        assert f"{total['year']} {total['requests']} {total['matched']} {amount}" in page.text
+        assert f"€ {amount}" in page.text  # the bar's label
     # The chart is a figure with a caption, and draws one bar per year.
     assert page.find_all("figure") and page.find_all("figcaption")
     assert len(page.find_all("rect", **{"class": "bar-chart__bar"})) == len(EXPECTED)
@@ -57,7 +66,7 @@ def test_page_csv_and_json_agree_with_the_records(client, language):
     assert response["Content-Type"].startswith("text/csv")
     assert "creativecommons.org/licenses/by/4.0" in response["Link"]
     table = list(csv.DictReader(io.StringIO(response.content.decode())))
-    assert [{key: int(value) for key, value in row.items()} for row in table] == EXPECTED
+    assert [{key: int(value) if value else None for key, value in row.items()} for row in table] == EXPECTED
 
     data = json.loads(client.get(f"/{language}/buy-social/?format=json").content)
     assert data["license"] == "CC BY 4.0"
