@@ -71,6 +71,8 @@ class BuySocialPage(BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["buysocial.SocialEnterprisePage"]
     max_count_per_parent = 1
+    # The filter values are the same in both languages: the language switch keeps them.
+    preserve_query_on_language_switch = True
     # ?format=csv and ?format=json give the buyers' figures as open data.
     cache_query_params = (*finder.PARAMS, "format")
 

@@ -147,3 +147,9 @@ def test_an_enterprise_links_its_cases_in_the_visitors_language(client, site_tre
     EnterpriseCase.objects.create(page=en, case=case_nl)
     assert case_nl.url in {a.get("href") for a in get_page(client, nl.url).find_all("a")}
     assert case_en.url in {a.get("href") for a in get_page(client, en.url).find_all("a")}
+
+
+def test_filter_links_are_crawlable_and_the_language_switch_keeps_them(client, directory):
+    page = get_page(client, DIRECTORY["nl"] + "?region=utrecht&impact=work")
+    assert not [a for a in page.find_all("a") if "nofollow" in (a.get("rel") or "")]
+    assert page.switcher_links()["en"] == "/en/buy-social/?region=utrecht&impact=work"
