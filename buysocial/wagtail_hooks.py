@@ -2,12 +2,16 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from home.hub import HUB_SECTIONS_HOOK
 from intake.carried import CARRIED_ITEMS_HOOK
 
+from .hub import buy_social_section
 from .intake_items import carried_items
 from .models import QuoteOutcome
 
 hooks.register(CARRIED_ITEMS_HOOK, carried_items)
+# After the featured cases (30), before the partners (40).
+hooks.register(HUB_SECTIONS_HOOK, buy_social_section, order=35)
 
 
 class QuoteOutcomeViewSet(ModelViewSet):

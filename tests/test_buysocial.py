@@ -153,3 +153,19 @@ def test_filter_links_are_crawlable_and_the_language_switch_keeps_them(client, d
     page = get_page(client, DIRECTORY["nl"] + "?region=utrecht&impact=work")
     assert not [a for a in page.find_all("a") if "nofollow" in (a.get("rel") or "")]
     assert page.switcher_links()["en"] == "/en/buy-social/?region=utrecht&impact=work"
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_hub_leads_buyers_to_the_directory_without_a_query_of_its_own(
+    client, site_tree, language, django_assert_max_num_queries
+):
+    home = f"/{language}/"
+    get_page(client, home)
+    with CaptureQueriesContext(connection) as without:
+        get_page(client, home)
+    nl, en = bilingual(BuySocialPageFactory, parent=site_tree.home_nl, english_fields={"title": "Buy social"})
+    with django_assert_max_num_queries(len(without)):
+        page = get_page(client, home)
+    more = {"nl": "Zoek een sociale onderneming", "en": "Find a social enterprise"}[language]
+    assert more in page.text
+    assert (nl if language == "nl" else en).url in {a.get("href") for a in page.find_all("a")}
