@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test lint setup stack stack-stop bench lighthouse
+.PHONY: run test lint setup stack stack-stop bench bench-search lighthouse
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,11 @@ stack-stop:
 # (scripts/bench.py, docs/performance.md): PostgreSQL sif_p_bench, Redis DB 10, port 18931.
 bench: $(VENV)/.installed
 	$(PY) scripts/bench.py
+
+# The site search's time per query at 60 and at 2,000 pages, both languages (scripts/bench_search.py,
+# docs/performance.md): a scratch PostgreSQL database sif_search_bench, dropped at the end. About 5 minutes.
+bench-search: $(VENV)/.installed
+	$(PY) scripts/bench_search.py
 
 # Lighthouse (mobile, four categories) on home, a case, the menukaart and the intake of the site
 # that `make run` serves on HOST (scripts/lighthouse.sh, docs/performance.md). Not part of test or CI.

@@ -15,6 +15,7 @@ from home.localization import localized_many, one_per_translation
 from home.models import BasePage, guidance, text_fields
 from home.ordering import newest_first
 from programmes.models import ProgrammePage
+from search import seo
 
 from .admin_forms import CasePageForm
 from .filters import CaseFilters, options
@@ -53,6 +54,7 @@ class CaseIndexPage(BasePage):
     """Lists the case studies as cards, filtered by theme and programme, a page at a time."""
 
     page_description = _("The overview of all case studies, with filters. One per language.")
+    search_group = "case"
 
     per_page = 9
     cache_query_params = ("theme", "programme", "page")
@@ -128,6 +130,8 @@ class CasePage(BasePage):
     """One case: the client's challenge, the phases of the work, the figures and the result."""
 
     page_description = _("One case study: the client's challenge, the phases, key figures and the result.")
+    search_group = "case"
+    og_type = "article"
     base_form_class = CasePageForm  # a new case opens with its phases and key figures laid out
 
     # Copied from the Dutch case into the English one instead of asked for as strings to translate
@@ -283,6 +287,25 @@ class CasePage(BasePage):
             link.programme for link in self.programme_links.select_related("programme")
         )
         return context
+
+    def structured_data(self, request, url, image):
+        """An Article: the case as a story the hub published."""
+        node = {
+            "@type": "Article",
+            "headline": self.title[:110],
+            "description": self.meta_description,
+            "url": url,
+            "mainEntityOfPage": url,
+            "inLanguage": self.locale.language_code,
+            "image": image,
+            "author": seo.organisation_ref(request),
+            "publisher": seo.organisation(request),
+        }
+        if self.first_published_at:
+            node["datePublished"] = self.first_published_at.isoformat()
+        if self.last_published_at:
+            node["dateModified"] = self.last_published_at.isoformat()
+        return node
 
 
 def localized_themes(themes):

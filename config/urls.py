@@ -6,13 +6,13 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from search import seo
+from search import seo, sitemaps
 from search import views as home_views
 
 urlpatterns = [
     path("robots.txt", seo.robots_txt, name="robots-txt"),
-    path("sitemap.xml", seo.sitemap_index, name="sitemap-index"),
-    path("sitemap-<str:language>.xml", seo.sitemap, name="sitemap-language"),
+    path("sitemap.xml", sitemaps.sitemap_index, name="sitemap-index"),
+    path("sitemap-<str:language>.xml", sitemaps.sitemap, name="sitemap-language"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]
@@ -29,4 +29,4 @@ urlpatterns += i18n_patterns(
 )
 
 # A database that is down answers with the bilingual 503 page, not a 500.
-handler500 = "ops.resilience.server_error"
+handler500 = "ops.database_outage.server_error"

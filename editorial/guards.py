@@ -13,11 +13,10 @@ live intake form that asks for consent to it and the footer of every page.
 
 from dataclasses import dataclass
 
-from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
-from wagtail.models import Page, ReferenceIndex, TranslatableMixin
+from wagtail.models import Page, ReferenceIndex, TranslatableMixin, get_page_models
 
 
 def translation_group(obj):
@@ -27,15 +26,14 @@ def translation_group(obj):
 
 
 def _privacy_users(objects):
-    """Live intake pages that ask for consent to one of these (privacy) pages."""
+    """Live pages that ask for consent to one of these (privacy) pages (``needs_privacy_statement``)."""
     from home.models import SiteSettings
-
-    IntakePage = apps.get_model("intake", "IntakePage")  # noqa: N806 - by name: home imports no other app
 
     page_ids = {obj.pk for obj in objects if isinstance(obj, Page)}
     if not page_ids or not SiteSettings.objects.filter(privacy_page_id__in=page_ids).exists():
         return []
-    return list(IntakePage.objects.live())
+    models = [model for model in get_page_models() if getattr(model, "needs_privacy_statement", False)]
+    return list(Page.objects.live().type(*models).specific()) if models else []
 
 
 def live_pages_using(obj, *, same_locale_only=False, excluding=()):

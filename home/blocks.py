@@ -39,6 +39,10 @@ class HeadingBlock(blocks.StructBlock):
         description = _("A section heading that also appears in the page outline.")
         preview_value = {"text": "Samen ondernemen voor impact", "level": "h2"}
 
+    def get_searchable_content(self, value):
+        """The heading's text only: the level's label ("Section heading (h2)") is for editors, not for a snippet."""
+        return self.child_blocks["text"].get_searchable_content(value.get("text"))
+
 
 class ParagraphBlock(blocks.RichTextBlock):
     def __init__(self, **kwargs):

@@ -86,6 +86,19 @@ class BasePage(Page):
     # serves a request with any other parameter from the copy without it (ops/page_cache.py).
     cache_query_params = ()
 
+    # What the site search and the <head> (search/) need to know of a page type, declared on its class
+    # so that no app keeps a table of other apps' models.
+    search_group = "page"  # the group its search results are listed under (search.query.GROUPS)
+    og_type = "website"  # Open Graph type of its link previews
+    shows_organisation = False  # its JSON-LD carries the organisation with its contact details
+    # It asks for consent to the privacy statement chosen in Site settings, so that statement may not go
+    # offline while a live page of this type exists (editorial.guards).
+    needs_privacy_statement = False
+
+    def structured_data(self, request, url, image):
+        """A schema.org node about this page for the JSON-LD graph (``url``, ``image``: absolute), or None."""
+        return None
+
     def get_context(self, request, *args, **kwargs):
         """Wagtail's context; the pages the layout links to around this one come in one query (home.localization)."""
         localization.prefetch(request, self)
@@ -378,6 +391,7 @@ class ContactPage(BasePage):
     """How to reach the hub: the details from Site settings, the locations, the team and the intake form."""
 
     page_description = _("How to reach us: address, phone, e-mail, the team and the question form. One per language.")
+    shows_organisation = True
 
     body = StreamField(
         BodyBlock(),
@@ -410,6 +424,7 @@ class LocationPage(BasePage):
     """The hub's locations: what each is, its address, opening hours, accessibility, route and map link."""
 
     page_description = _("Our locations: address, opening hours, accessibility and route. One per language.")
+    shows_organisation = True
 
     body = StreamField(
         BodyBlock(),

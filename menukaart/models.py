@@ -27,6 +27,7 @@ from home.choices import OrganisationType
 from home.localization import ancestors, localized_many
 from home.models import BasePage, text_fields
 from home.ordering import newest_first
+from search import seo
 
 from .fields import MultipleChoiceField
 from .menu import Package, choice, group_by_category, intake_base_url, package_status, query, service_keys
@@ -82,6 +83,7 @@ class MenukaartPage(BasePage):
     """The whole menu, grouped by category, with filters and the package composer."""
 
     page_description = _("The menu of products and services, grouped by category. One per language.")
+    search_group = "service"
 
     body = StreamField(
         BodyBlock(),
@@ -180,6 +182,7 @@ class ServicePage(BasePage):
     """One product or service on the menu."""
 
     page_description = _("One product or service on the menu, with its price.")
+    search_group = "service"
 
     summary = models.CharField(
         max_length=160,
@@ -302,6 +305,30 @@ class ServicePage(BasePage):
         menu = ancestors(request, self)[-1]  # the parent, from the breadcrumbs' lookup
         context["add_to_package_url"] = menu.get_url(request) + this_service + "#package"
         return context
+
+    def structured_data(self, request, url, image):
+        """A Service with its offer: the price (without VAT) or "on request"."""
+        offer = {"@type": "Offer", "url": url, "priceCurrency": "EUR", "availability": "https://schema.org/InStock"}
+        amount = self.price_amount
+        if self.price_kind == PriceKind.ON_REQUEST or amount is None:
+            offer["description"] = pgettext("price", "on request")
+        else:
+            specification = {"@type": "UnitPriceSpecification", "priceCurrency": "EUR", "valueAddedTaxIncluded": False}
+            specification["minPrice" if self.price_kind == PriceKind.FROM else "price"] = amount
+            if self.price_unit:
+                specification["unitText"] = self.price_unit
+            offer["price"] = amount
+            offer["priceSpecification"] = specification
+        return {
+            "@type": "Service",
+            "name": self.title,
+            "description": self.summary or self.meta_description,
+            "url": url,
+            "image": image,
+            "inLanguage": self.locale.language_code,
+            "provider": seo.organisation_ref(request),
+            "offers": offer,
+        }
 
     def related_programmes(self):
         """The linked programmes, live, in the visitor's language."""

@@ -97,6 +97,7 @@ class ProgrammeIndexPage(BasePage):
     """Lists the programmes, running ones first."""
 
     page_description = _("The overview of the programmes. One per language.")
+    search_group = "programme"
 
     content_panels = BasePage.content_panels + [FieldPanel("lead")]
     parent_page_types = ["home.HomePage"]
@@ -121,6 +122,7 @@ class ProgrammePage(BasePage):
     """One programme: the problem, the approach, figures, partners and the cases that came out of it."""
 
     page_description = _("One programme: the problem, the approach, figures and partners.")
+    search_group = "programme"
 
     class Status(models.TextChoices):
         RUNNING = "running", _("Running")

@@ -1,64 +1,61 @@
-"""Site search that understands Dutch and English.
+"""Site search on Wagtail's search index, in the visitor's language.
 
-Each live page in the visitor's language becomes one plain-text document
-(title, summary, lead, body: the page's own search fields). Then:
+Each language has its own entry in ``WAGTAILSEARCH_BACKENDS`` (search/backends.py),
+and each page sits in the index of its language. Then:
 
 - on PostgreSQL: full-text search with the ``dutch`` or ``english``
-  configuration (stemming: "inkoop" and "inkopen" meet), ranked with the
-  title weighted highest, and the matching passage from ``ts_headline``; a word
-  that matches nothing is replaced by the closest word of the site
-  (``pg_trgm`` similarity), so "inkopn" still finds the procurement pages;
-- elsewhere (SQLite in development): every query word must start a word of the
-  page, compared on a short stem so simple plurals meet.
+  configuration (stemming: "inkoop" and "inkopen" meet), ranked by Wagtail with
+  the title weighted highest, and the matching passage from ``ts_headline`` over
+  the index's plain text; a query that matches nothing is asked again with each
+  word replaced by the most alike word of the language's pages (``pg_trgm``
+  similarity), so "inkopn" still finds the procurement pages, and the page says
+  which words it searched for instead;
+- on SQLite (development): Wagtail's SQLite full-text index, whole words, then
+  word beginnings when whole words find nothing.
 
-Results come grouped by type (programme, case, service, page) and paginated; when
-the other language has more results the page points there. A query of stop
-words only ("a", "de het") gets a hint instead of every page.
+Results come grouped by type (each page type declares its ``search_group``) and
+paginated; when the other language has more results the page points there. A
+query of stop words only ("a", "de het") gets a hint instead of every page.
+Passages quote the page's own text as indexed: headings and paragraphs, never
+the labels editors see in the admin.
 """
 
+import functools
 import html
+import operator
 import re
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 from django.conf import settings
-from django.core.cache import cache
+from django.contrib.postgres.search import SearchHeadline, SearchQuery
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import connection
+from django.db.models import Value
+from django.db.models.functions import Coalesce, NullIf
 from django.urls import reverse
 from django.utils import translation
-from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
-
-from ops import page_cache
+from wagtail.search.backends import get_search_backend
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 12
 PASSAGE_CHARS = 220
-TEXT_CONFIGS = {"nl": "dutch", "en": "english"}
-TRIGRAM_MIN_SIMILARITY = 0.4
 MARK_START, MARK_END = "\u27e6", "\u27e7"  # sentinels turned into <mark> after escaping
 
-# Result groups in the order they are shown; a page's model label decides its group.
+# Result groups in the order they are shown; a page type declares its group (``search_group``).
 GROUPS = [
     ("programme", _("Programmes")),
     ("case", _("Cases")),
     ("service", _("Services")),
     ("page", _("Pages")),
 ]
-GROUP_OF_MODEL = {
-    "programmes.ProgrammePage": "programme",
-    "programmes.ProgrammeIndexPage": "programme",
-    "cases.CasePage": "case",
-    "cases.CaseIndexPage": "case",
-    "menukaart.ServicePage": "service",
-    "menukaart.MenukaartPage": "service",
-}
 
 
-# For the SQLite fallback and the stop-word hint on any database.
+# For the stop-word hint: a query of these words only would match every page, or none.
 def _word_set(text):
     return frozenset(text.split())
 
@@ -77,21 +74,21 @@ STOP_WORDS = {
     ),
 }
 WORD = re.compile(r"\w+", re.UNICODE)
+# The index joins the texts of a page's blocks with ", ": after a full stop that comma only adds noise.
+BLOCK_JOINS = re.compile(r"([.!?:;]), ")
 
 
 @dataclass
 class Hit:
-    pk: int
+    page: Page
     group: str
     passage: str
-    rank: float = 0.0
-    page: Page | None = None  # fetched for the hits on the page of results shown
 
 
 @dataclass
 class Outcome:
     query: str
-    results: object = None  # a Paginator page of Hits
+    results: object = None  # a Paginator page of the pages found
     groups: list = field(default_factory=list)
     hint: str = ""
     corrected: str = ""
@@ -106,52 +103,6 @@ class Outcome:
             "corrected_query": self.corrected,
             "other_language": self.other_language,
         }
-
-
-# -- Documents -------------------------------------------------------------------------------------
-
-
-def _field_text(page, name):
-    value = getattr(page, name, None)
-    if value is None or callable(value):
-        return ""
-    try:
-        model_field = page._meta.get_field(name)
-    except Exception:  # noqa: BLE001 - a search field may be a property, not a model field
-        model_field = None
-    if model_field is not None and hasattr(model_field, "get_searchable_content"):
-        parts = model_field.get_searchable_content(value)
-        return " ".join(str(part) for part in parts)
-    return str(value)
-
-
-def page_text(page):
-    """(title, rest) of ``page`` as plain text, from the search fields its class declares."""
-    names = []
-    for search_field in page.get_search_fields():
-        name = getattr(search_field, "field_name", None)
-        if name and name != "title" and name not in names and type(search_field).__name__ == "SearchField":
-            names.append(name)
-    rest = " ".join(_field_text(page, name) for name in ["search_description", *names])
-    return page.title, " ".join(strip_tags(html.unescape(rest)).split())
-
-
-def documents(language):
-    """[((pk, model label), title, text)] for the live public pages in ``language``.
-
-    Kept in the cache under the page cache's generation (ops/page_cache.py), so the
-    next purge (a page published, moved, unpublished, its privacy changed) drops them;
-    without a generation (Redis down) they are read each time.
-    """
-    token = page_cache.generation()
-    key = f"sif-search-docs:{token}:{language}"
-    cached = cache.get(key) if token else None
-    if cached is None:
-        pages = Page.objects.live().public().filter(locale__language_code=language, depth__gt=1)
-        cached = [((page.pk, page._meta.label), *page_text(page)) for page in pages.specific().order_by("path")]
-        if token:
-            cache.set(key, cached, getattr(settings, "PAGE_CACHE_TIMEOUT", 600))
-    return cached
 
 
 # -- Query words -----------------------------------------------------------------------------------
@@ -170,106 +121,97 @@ def _is_postgres():
     return connection.vendor == "postgresql"
 
 
-# -- PostgreSQL ------------------------------------------------------------------------------------
+# -- The index -------------------------------------------------------------------------------------
 
-PG_MATCH = """
-WITH docs AS (
-    SELECT ord, title, body,
-           setweight(to_tsvector(%(config)s::regconfig, title), 'A')
-           || setweight(to_tsvector(%(config)s::regconfig, body), 'B') AS vector
-    FROM unnest(%(titles)s::text[], %(bodies)s::text[]) WITH ORDINALITY AS d(title, body, ord)
-), q AS (SELECT to_tsquery(%(config)s::regconfig, %(tsquery)s) AS query)
-SELECT ord, ts_rank(vector, q.query),
-       ts_headline(%(config)s::regconfig, body, q.query, %(options)s)
-FROM docs, q
-WHERE vector @@ q.query
-ORDER BY 2 DESC, ord
+
+def backend_for(language):
+    """The search backend whose index holds the pages in ``language``."""
+    return get_search_backend(language if language in settings.WAGTAILSEARCH_BACKENDS else "default")
+
+
+def searchable_pages(language):
+    locales = Locale.objects.filter(language_code=language)
+    return Page.objects.live().public().filter(locale__in=locales, depth__gt=1)
+
+
+def _matches(words, language, retry):
+    """(lazy search results, the words searched for instead or None): whole words, then corrected words.
+
+    On PostgreSQL a query that finds nothing is asked again with each word replaced by the most
+    alike word of the language's pages (``_pg_corrected``); elsewhere with the last word as a prefix.
+    """
+    backend = backend_for(language)
+    pages = searchable_pages(language)
+    results = backend.search(" ".join(words), pages, operator="and")
+    if not retry or results.count():
+        return results, None
+    if _is_postgres():
+        corrected = _pg_corrected(words, language)
+        if corrected == words:
+            return results, None
+        return backend.search(" ".join(corrected), pages, operator="and"), corrected
+    return backend.autocomplete(" ".join(words), pages, operator="and"), None
+
+
+# The distinct words of a language's live pages, from the index's unstemmed ("simple") autocomplete
+# vectors; pg_trgm compares them with the words typed. ts_stat takes the statement as text: the only
+# values put into it are the locale ids, integers read from the database.
+VOCABULARY = (
+    "SELECT e.autocomplete FROM {entries} e JOIN {pages} p ON e.object_id = p.id::text"
+    " WHERE p.live AND p.locale_id IN ({locales})"
+)
+CLOSEST_WORDS = """
+SELECT DISTINCT ON (typed) typed, word
+FROM unnest(%s::text[]) AS typed, ts_stat(%s) AS vocabulary
+WHERE similarity(word, typed) >= %s
+ORDER BY typed, similarity(word, typed) DESC, word
 """
 
 
-def _pg_search(docs, words, config):
-    if not words or not docs:
-        return []
-    options = (
-        f'StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "'
+def _pg_corrected(words, language):
+    """``words`` with each one replaced by the most alike word of the pages in ``language``, if one is alike."""
+    from wagtail.search.models import IndexEntry
+
+    locales = ",".join(
+        str(int(pk)) for pk in Locale.objects.filter(language_code=language).values_list("pk", flat=True)
     )
+    if not locales:
+        return words
+    vocabulary = VOCABULARY.format(entries=IndexEntry._meta.db_table, pages=Page._meta.db_table, locales=locales)
     with connection.cursor() as cursor:
-        # to_tsquery stems each word with the configuration; quoting keeps it a single lexeme.
-        cursor.execute(
-            "SELECT string_agg(quote_literal(lexeme) || ':*', ' & ') FROM ("
-            " SELECT DISTINCT unnest(tsvector_to_array(to_tsvector(%s::regconfig, w))) AS lexeme"
-            " FROM unnest(%s::text[]) AS w) AS l",
-            [config, words],
-        )
-        tsquery = cursor.fetchone()[0]
-        if not tsquery:
-            return []
-        cursor.execute(
-            PG_MATCH,
-            {
-                "config": config,
-                "titles": [title for _p, title, _t in docs],
-                "bodies": [text or title for _p, title, text in docs],
-                "tsquery": tsquery,
-                "options": options,
-            },
-        )
-        return [(ord_ - 1, rank, headline) for ord_, rank, headline in cursor.fetchall()]
+        cursor.execute(CLOSEST_WORDS, [words, vocabulary, settings.SEARCH_FUZZY_SIMILARITY])
+        closest = dict(cursor.fetchall())
+    return [closest.get(word, word) for word in words]
 
 
-def _pg_correct(docs, words, config):
-    """``words`` with each word that matches no page replaced by the most similar word of the site."""
-    vocabulary = sorted({word.lower() for _p, title, text in docs for word in WORD.findall(f"{title} {text}")})
-    corrected = []
-    with connection.cursor() as cursor:
-        for word in words:
-            # A single word already found nothing (find() only corrects then): no need to ask again.
-            if len(words) > 1 and _pg_search(docs, [word], config):
-                corrected.append(word)
-                continue
-            cursor.execute(
-                "SELECT v, similarity(v, %s) AS s FROM unnest(%s::text[]) AS v"
-                " WHERE length(v) > 2 ORDER BY s DESC, v LIMIT 1",
-                [word, vocabulary],
-            )
-            row = cursor.fetchone()
-            corrected.append(row[0] if row and row[1] >= TRIGRAM_MIN_SIMILARITY else word)
-    return corrected
+def _index_texts(pks):
+    """{pk: (title, text)} as Wagtail's SQLite index holds them (plain text)."""
+    rows = Page.objects.filter(pk__in=pks).values_list("pk", "index_entries__title", "index_entries__body")
+    return {pk: (title or "", text or "") for pk, title, text in rows}
 
 
-def _has_trigram():
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'")
-        return cursor.fetchone() is not None
+def _pg_passages(pks, words, language):
+    """{pk: passage} from ``ts_headline`` with the language's configuration, matches between sentinels."""
+    config = settings.WAGTAILSEARCH_BACKENDS.get(language, {}).get("SEARCH_CONFIG") or "simple"
+    query = functools.reduce(operator.or_, (SearchQuery(word, config=config) for word in words))
+    headline = SearchHeadline(
+        Coalesce(NullIf("index_entries__body_text", Value("")), "index_entries__title_text"),
+        query,
+        config=config,
+        start_sel=MARK_START,
+        stop_sel=MARK_END,
+        max_words=35,
+        min_words=15,
+        max_fragments=2,
+        fragment_delimiter=" … ",
+    )
+    rows = Page.objects.filter(pk__in=pks).annotate(passage=headline).values_list("pk", "passage")
+    return {pk: passage or "" for pk, passage in rows}
 
 
-# -- SQLite and other databases: prefix matching ---------------------------------------------------
-
-
-def _stem(word):
-    return word[: max(4, len(word) - 2)] if len(word) > 4 else word
-
-
-def _fallback_search(docs, words):
+def _passage(text, words):
+    """The part of ``text`` around the first word that starts like one of ``words``, matches between sentinels."""
     stems = [_stem(word) for word in words]
-    hits = []
-    for index, (_page, title, text) in enumerate(docs):
-        title_words = [w.lower() for w in WORD.findall(title)]
-        body_words = [w.lower() for w in WORD.findall(text)]
-        score = 0.0
-        for stem in stems:
-            in_title = sum(w.startswith(stem) for w in title_words)
-            in_body = sum(w.startswith(stem) for w in body_words)
-            if not in_title and not in_body:
-                break
-            score += 3 * in_title + min(in_body, 5)
-        else:
-            hits.append((index, score, _fallback_passage(text or title, stems)))
-    hits.sort(key=lambda hit: (-hit[1], hit[0]))
-    return hits
-
-
-def _fallback_passage(text, stems):
     pattern = re.compile(r"\b(" + "|".join(re.escape(stem) for stem in stems) + r")\w*", re.IGNORECASE)
     match = pattern.search(text)
     start = max(0, match.start() - PASSAGE_CHARS // 3) if match else 0
@@ -281,44 +223,52 @@ def _fallback_passage(text, stems):
     return pattern.sub(lambda m: MARK_START + m.group(0) + MARK_END, passage)
 
 
+def _stem(word):
+    return word[: max(4, len(word) - 2)] if len(word) > 4 else word
+
+
 # -- Putting it together ---------------------------------------------------------------------------
 
 
 def _highlight(passage):
     """Escape the passage, then turn the sentinels into <mark> elements."""
+    passage = BLOCK_JOINS.sub(r"\1 ", passage)
     escaped = html.escape(passage, quote=False)
     return mark_safe(escaped.replace(MARK_START, "<mark>").replace(MARK_END, "</mark>"))  # noqa: S308
 
 
-def find(query, language, correct=True):
-    """(hits, corrected words or None) for ``query`` in ``language``, best first.
+def find(query, language, retry=True):
+    """(lazy search results, the words searched for instead or None) for ``query`` in ``language``, best first.
 
-    ``correct=False`` skips the typo correction (the other-language count only asks
-    whether the words as typed find more there; it saves up to five queries).
+    ``retry=False`` asks for the words as typed only (the other-language count).
     """
-    docs = documents(language)
     words = content_words(query, language)
-    corrected = None
+    if not words:
+        return [], None
+    return _matches(words, language, retry)
+
+
+def hits_for(pages, words, language):
+    """The pages shown, each with its group and a passage of its own text with ``words`` marked."""
+    pks = [page.pk for page in pages]
     if _is_postgres():
-        config = TEXT_CONFIGS.get(language, "simple")
-        found = _pg_search(docs, words, config)
-        if correct and not found and words and _has_trigram():
-            fixed = _pg_correct(docs, words, config)
-            if fixed != words:
-                found = _pg_search(docs, fixed, config)
-                corrected = fixed if found else None
+        passages = _pg_passages(pks, words, language)
     else:
-        found = _fallback_search(docs, words)
-    hits = []
-    for index, rank, passage in found:
-        pk, label = docs[index][0]
-        group = GROUP_OF_MODEL.get(label, "page")
-        hits.append(Hit(pk=pk, group=group, passage=_highlight(passage), rank=rank))
-    return hits, corrected
+        passages = {pk: _passage(text or title, words) for pk, (title, text) in _index_texts(pks).items()}
+    return [
+        Hit(
+            page=page,
+            group=getattr(page.specific_class, "search_group", "page"),
+            passage=_highlight(passages[page.pk]),
+        )
+        for page in pages
+        if page.pk in passages
+    ]
 
 
 def count(query, language):
-    return len(find(query, language, correct=False)[0])
+    results, _corrected = find(query, language, retry=False)
+    return len(results) if isinstance(results, list) else results.count()
 
 
 def search(request, query, page_number=1):
@@ -332,26 +282,24 @@ def search(request, query, page_number=1):
         )
         outcome.results = Paginator([], RESULTS_PER_PAGE).page(1)
         return outcome.as_context()
-    hits, corrected = find(query, language) if query else ([], None)
-    if corrected:
-        outcome.corrected = " ".join(corrected)
-    paginator = Paginator(hits, RESULTS_PER_PAGE)
+    results, corrected = find(query, language) if query else ([], None)
+    paginator = Paginator(results, RESULTS_PER_PAGE)
     try:
         outcome.results = paginator.page(page_number)
     except (EmptyPage, PageNotAnInteger):
         outcome.results = paginator.page(1)
     on_page = list(outcome.results)
-    pages = Page.objects.in_bulk([hit.pk for hit in on_page])
-    for hit in on_page:
-        hit.page = pages.get(hit.pk)
-    on_page = [hit for hit in on_page if hit.page is not None]  # removed since the documents were read
+    words = content_words(query, language)
+    if corrected and on_page:
+        outcome.corrected, words = " ".join(corrected), corrected
+    hits = hits_for(on_page, words, language) if on_page else []
     outcome.groups = [
-        {"key": key, "label": label, "hits": [hit for hit in on_page if hit.group == key]}
+        {"key": key, "label": label, "hits": [hit for hit in hits if hit.group == key]}
         for key, label in GROUPS
-        if any(hit.group == key for hit in on_page)
+        if any(hit.group == key for hit in hits)
     ]
     if query:
-        outcome.other_language = _other_language(query, language, len(hits))
+        outcome.other_language = _other_language(query, language, paginator.count)
     return outcome.as_context()
 
 
@@ -368,7 +316,5 @@ def _other_language(query, language, here):
             there = count(query, code) if content_words(query, code) else 0
             url = reverse("search")
         if there > here:
-            from urllib.parse import urlencode
-
             return {"code": code, "name": name, "count": there, "url": f"{url}?{urlencode({'q': query})}"}
     return None

@@ -1,24 +1,23 @@
-"""What search engines and link previews read: absolute URLs, alternates, sitemaps, robots.txt, OG, JSON-LD.
+"""What search engines and link previews read: absolute URLs, alternates, robots.txt, OG and JSON-LD.
 
 Every absolute URL the site hands out comes from ``public_base_url``: the
 configured public address in production (never the host the demo content was
 loaded for), the host actually served in development.
 
-Page types of other apps get their structured data by their model label
-(``cases.CasePage``, ``menukaart.ServicePage``), so this module imports no app.
+A page type declares its own Open Graph type and structured data on its class
+(``og_type``, ``structured_data()``, ``shows_organisation``; defaults on
+``home.models.BasePage``), so this module knows no page type by name.
 """
 
 import json
 
 from django.conf import settings
 from django.http import HttpResponse
-from django.shortcuts import render
 from django.templatetags.static import static
 from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext, pgettext
-from wagtail.models import Page, Site
+from django.utils.translation import gettext
 
 from home import localization
 
@@ -130,7 +129,7 @@ def organisation(request):
     home = localization.current_home(request)
     node = {
         "@type": "Organization",
-        "@id": public_base_url(request) + "/#organisation",
+        "@id": organisation_ref(request)["@id"],
         "name": SITE_NAME,
         "url": page_url(home, request) if home else public_base_url(request) + "/",
         "logo": absolute_url(static("img/logo.png"), request),
@@ -163,6 +162,11 @@ def organisation(request):
     return node
 
 
+def organisation_ref(request):
+    """A reference to the Organization node (for an author or provider): the node itself is on the page once."""
+    return {"@id": public_base_url(request) + "/#organisation"}
+
+
 def breadcrumb_list(request, page=None, title=None):
     """BreadcrumbList from the home page down to ``page`` (or to a view titled ``title``)."""
     trail = []
@@ -181,61 +185,6 @@ def breadcrumb_list(request, page=None, title=None):
             for position, (name, url) in enumerate(trail, start=1)
         ],
     }
-
-
-def _article(request, page, url, image):
-    node = {
-        "@type": "Article",
-        "headline": page.title[:110],
-        "description": page.meta_description,
-        "url": url,
-        "mainEntityOfPage": url,
-        "inLanguage": page.locale.language_code,
-        "image": image,
-        "author": {"@id": public_base_url(request) + "/#organisation"},
-        "publisher": organisation(request),
-    }
-    if page.first_published_at:
-        node["datePublished"] = page.first_published_at.isoformat()
-    if page.last_published_at:
-        node["dateModified"] = page.last_published_at.isoformat()
-    return node
-
-
-def _service(request, page, url, image):
-    offer = {"@type": "Offer", "url": url, "priceCurrency": "EUR", "availability": "https://schema.org/InStock"}
-    kind, amount, unit = page.price_kind, page.price_amount, page.price_unit
-    if kind == "on_request" or amount is None:
-        offer["description"] = pgettext("price", "on request")
-    else:
-        specification = {
-            "@type": "UnitPriceSpecification",
-            "priceCurrency": "EUR",
-            "valueAddedTaxIncluded": False,
-        }
-        if kind == "from":
-            specification["minPrice"] = amount
-        else:
-            specification["price"] = amount
-        if unit:
-            specification["unitText"] = unit
-        offer["price"] = amount
-        offer["priceSpecification"] = specification
-    return {
-        "@type": "Service",
-        "name": page.title,
-        "description": getattr(page, "summary", "") or page.meta_description,
-        "url": url,
-        "image": image,
-        "inLanguage": page.locale.language_code,
-        "provider": {"@id": public_base_url(request) + "/#organisation"},
-        "offers": offer,
-    }
-
-
-STRUCTURED_DATA = {"cases.CasePage": _article, "menukaart.ServicePage": _service}
-# Pages besides the home page that carry the organisation with its contact details.
-ORGANISATION_PAGES = {"home.ContactPage", "home.LocationPage"}
 
 
 def json_ld(data):
@@ -259,17 +208,18 @@ def head(request, page=None, title=None):
     image, width, height = share_image(request, page)
     graph = [breadcrumb_list(request, page, title)]
     home = localization.current_home(request)
-    if page is not None and (home is not None and page.pk == home.pk or page._meta.label in ORGANISATION_PAGES):
+    is_home = page is not None and home is not None and page.pk == home.pk
+    if is_home or getattr(page, "shows_organisation", False):
         graph.insert(0, organisation(request))
-    builder = STRUCTURED_DATA.get(page._meta.label) if page is not None else None
-    if builder is not None:
-        graph.append(builder(request, page, canonical, image))
+    node = page.structured_data(request, canonical, image) if hasattr(page, "structured_data") else None
+    if node is not None:
+        graph.append(node)
     return {
         "canonical": canonical,
         "alternates": alternates,
         "title": title or SITE_NAME,
         "description": description,
-        "og_type": "article" if page is not None and page._meta.label == "cases.CasePage" else "website",
+        "og_type": getattr(page, "og_type", "website"),
         "og_locale": OG_LOCALES.get(language, language),
         "og_locale_alternates": [OG_LOCALES[c] for c, _u in alternates if c in OG_LOCALES and c != language],
         "image": image,
@@ -279,7 +229,7 @@ def head(request, page=None, title=None):
     }
 
 
-# -- robots.txt and sitemaps -----------------------------------------------------------------------
+# -- robots.txt ------------------------------------------------------------------------------------
 
 
 def search_paths():
@@ -294,55 +244,3 @@ def robots_txt(request):
     lines = ["User-agent: *", "Disallow: /admin/", *(f"Disallow: {path}" for path in search_paths())]
     lines += ["", f"Sitemap: {public_base_url(request)}{reverse('sitemap-index')}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
-
-
-def _site(request):
-    return Site.find_for_request(request) or Site.objects.get(is_default_site=True)
-
-
-def sitemap_index(request):
-    sitemaps = [absolute_url(reverse("sitemap-language", args=[code]), request) for code, _name in settings.LANGUAGES]
-    return render(
-        request, "search/sitemap_index.xml", {"sitemaps": sitemaps}, content_type="application/xml; charset=utf-8"
-    )
-
-
-def sitemap_entries(request, language):
-    """One entry per live public page in ``language`` under the site's home pages, with its alternates."""
-    site = _site(request)
-    homes = Page.objects.filter(translation_key=site.root_page.translation_key).live()
-    pages = Page.objects.none()
-    for home in homes:
-        pages |= Page.objects.descendant_of(home, inclusive=True)
-    pages = pages.live().public().filter(alias_of__isnull=True).order_by("path").select_related("locale")
-    by_key = {}
-    for page in pages:
-        by_key.setdefault(page.translation_key, {})[page.locale.language_code] = page
-    entries = []
-    for twins in by_key.values():
-        page = twins.get(language)
-        if page is None:
-            continue
-        alternates = [(code, page_url(twins[code], request)) for code, _name in settings.LANGUAGES if code in twins]
-        alternates.append(("x-default", dict(alternates).get(settings.LANGUAGE_CODE, alternates[0][1])))
-        entries.append(
-            {
-                "location": page_url(page, request),
-                "lastmod": page.last_published_at or page.latest_revision_created_at,
-                "alternates": alternates,
-            }
-        )
-    return sorted(entries, key=lambda entry: entry["location"])
-
-
-def sitemap(request, language):
-    if language not in dict(settings.LANGUAGES):
-        from django.http import Http404
-
-        raise Http404("No sitemap for this language")
-    return render(
-        request,
-        "search/sitemap.xml",
-        {"entries": sitemap_entries(request, language)},
-        content_type="application/xml; charset=utf-8",
-    )

@@ -7,7 +7,7 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page, Site
 
 from cases.models import CasePage
-from home.roles import EDITORS, MODERATORS
+from editorial.roles import EDITORS, MODERATORS
 from tests.test_editorial_workflow import _client_for, _is_denied, _user, create_case_as_editor, dutch_case_index
 
 pytestmark = pytest.mark.django_db

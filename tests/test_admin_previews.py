@@ -23,8 +23,8 @@ from wagtail.models import get_page_models
 from wagtail.snippets.models import get_snippet_models
 from wagtail_localize.models import Translation
 
+from editorial.roles import EDITORS
 from home.blocks import TableBlock
-from home.roles import EDITORS
 from intake.models import IntakePage, Submission
 from intake.wagtail_hooks import SubmissionViewSet
 

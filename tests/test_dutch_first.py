@@ -1,4 +1,4 @@
-"""Who sees what, and Dutch first (issue 19, finding 8).
+"""Who sees what, and Dutch first.
 
 Intake handlers triage questions: the translation status report, which lists every page title
 (drafts included), is not theirs. Pages are made in Dutch and translated: nobody makes a page

@@ -20,7 +20,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
 from cases.models import CaseIndexPage, CasePage, Theme
-from home.roles import EDITORS, MODERATORS
+from editorial.roles import EDITORS, MODERATORS
 from intake.models import HANDLERS_GROUP
 from menukaart.models import ServiceCategory
 from programmes.models import Partner

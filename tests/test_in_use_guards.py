@@ -14,8 +14,8 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page
 
 from cases.models import CasePage, Theme
+from editorial.roles import MODERATORS
 from home.models import SiteSettings, StandardPage
-from home.roles import MODERATORS
 from intake.models import IntakePage
 from menukaart.models import ServicePage
 from programmes.models import ProgrammePage

@@ -18,7 +18,7 @@ from wagtail.models import Locale, Page, PageLogEntry
 from wagtail_localize.models import TranslationSource
 
 from cases.models import CasePage
-from home.roles import EDITORS, MODERATORS
+from editorial.roles import EDITORS, MODERATORS
 from intake.models import HANDLERS_GROUP
 from tests.helpers import get_page
 from tests.test_editorial_workflow import (

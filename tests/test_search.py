@@ -121,3 +121,68 @@ def test_any_input_answers_200(client, prefix, query):
     response = client.get(prefix, {"q": query, "page": "x"})
     assert response.status_code == 200
     assert b"<h1" in response.content
+
+
+def _editor_labels():
+    """Every label an editor sees on a block or a block's choice, in both languages."""
+    from django.utils import translation
+    from wagtail.blocks import ChoiceBlock
+    from wagtail.fields import StreamField
+    from wagtail.models import get_page_models
+
+    def walk(block):
+        yield block
+        for child in getattr(block, "child_blocks", {}).values():
+            yield from walk(child)
+        if getattr(block, "child_block", None) is not None:
+            yield from walk(block.child_block)
+
+    labels = set()
+    for language in ("nl", "en"):
+        with translation.override(language):
+            for model in get_page_models():
+                for model_field in model._meta.get_fields():
+                    if isinstance(model_field, StreamField):
+                        for block in walk(model_field.stream_block):
+                            labels.add(str(block.label))
+                            if isinstance(block, ChoiceBlock):
+                                labels.update(str(label) for _value, label in block.field.choices)
+    # Labels that are one plain word ("Text", "Quote") are also words a page may use; the longer ones are
+    # the editor's own (e.g. "Section heading (h2)", "Sectiekop (h2)").
+    return {label for label in labels if " " in label or "(" in label}
+
+
+@pytest.mark.parametrize(("prefix", "query"), [("/nl/zoeken/", "utrecht"), ("/en/search/", "utrecht")])
+def test_no_passage_shows_an_editor_label(client, monkeypatch, prefix, query):
+    from search import query as search
+
+    monkeypatch.setattr(search, "RESULTS_PER_PAGE", 100)
+    labels = _editor_labels()
+    assert {"Sectiekop (h2)", "Section heading (h2)"} <= labels
+    page = get_page(client, f"{prefix}?q={query}")
+    passages = page.html.split('class="search-results__passage">')[1:]
+    assert len(passages) >= 4
+    for passage in passages:
+        text = passage.split("</p>", 1)[0]
+        assert not [label for label in labels if label in text], text
+
+
+def test_the_index_holds_no_editor_label_for_any_page():
+    from wagtail.models import Page
+
+    labels = _editor_labels()
+    field = "index_entries__body_text" if connection.vendor == "postgresql" else "index_entries__body"
+    texts = Page.objects.filter(depth__gt=1).values_list("url_path", field)
+    assert len(texts) > 20
+    for url_path, text in texts:
+        assert not [label for label in labels if label in (text or "")], url_path
+
+
+def test_a_published_change_is_found_in_its_own_language_only(client):
+    from wagtail.models import Page
+
+    page = Page.objects.get(slug="over-ons", locale__language_code="nl").specific
+    page.lead = "Zeppelinhangar als vergaderplek."
+    page.save_revision().publish()
+    assert "/nl/over-ons/" in results(client, "/nl/zoeken/?q=zeppelinhangar")
+    assert results(client, "/en/search/?q=zeppelinhangar") == []

@@ -1,4 +1,4 @@
-"""Shared images, documents and snippets that live pages show (issue 19, finding 3).
+"""Shared images, documents and snippets that live pages show.
 
 The edit screen lists the live pages a change would reach before anything is saved, and only
 a moderator saves a change visitors would see. Editors keep adding items and changing unused

@@ -1,4 +1,4 @@
-"""A page and its translation are moved, unpublished and deleted as one, or not at all (issue 19, findings 4-5).
+"""A page and its translation are moved, unpublished and deleted as one, or not at all.
 
 Through the admin's own views: the confirm screen already says what happens to the English
 page and what visitors stop seeing, or refuses, so nothing is half done after "Yes".

@@ -12,7 +12,7 @@ HANDLERS_GROUP = "Intake handlers"
 
 def grant_handlers(apps, schema_editor):
     """Intake handlers record outcomes of the quote requests they handle; nobody else sees them."""
-    from home.roles import ensure_permissions, permission
+    from editorial.roles import ensure_permissions, permission
 
     ensure_permissions(apps)
     group = apps.get_model("auth", "Group").objects.filter(name=HANDLERS_GROUP).first()

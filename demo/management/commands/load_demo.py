@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from demo.loader import DemoLoader
@@ -24,4 +25,8 @@ class Command(BaseCommand):
             self.stdout.write("Demo content: the site already has content, nothing loaded.")
             return
         created = DemoLoader(stdout=self.stdout).load(settings.DEMO_CONTENT_APPS)
+        if created:
+            # The site search reads Wagtail's index: fill it now rather than when the worker gets to the
+            # index tasks the loader's saves queued (each language's pages in the index of their language).
+            call_command("update_index", verbosity=0)
         self.stdout.write(self.style.SUCCESS(f"Demo content loaded: {created} new objects."))
