@@ -90,6 +90,9 @@ class SubmissionInspectView(InspectView):
     def get_service_titles_display_value(self):
         return ", ".join(self.names.services_of(self.object)) or "-"
 
+    def get_carried_titles_display_value(self):
+        return ", ".join(self.object.carried_titles or []) or "-"
+
     def get_phone_display_value(self):
         return self.object.phone or "-"
 
@@ -113,6 +116,8 @@ class SubmissionExportView(SafeExportIndexView):
             row["themes"] = ", ".join(self.names.themes_of(item))
         if "services" in row:
             row["services"] = ", ".join(self.names.services_of(item))
+        if "carried_titles" in row:
+            row["carried_titles"] = ", ".join(item.carried_titles or [])
         return row
 
     def preprocess_field_value(self, field, value, export_format):

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinLengthValidator, RegexValidator
 from django.utils.translation import gettext_lazy as _
 
-from . import catalogue, form_guard
+from . import carried, catalogue, form_guard
 from .submissions import ORGANISATION_TYPES, Submission, Topic
 
 STALE_FORM_MESSAGE = _(
@@ -142,6 +142,12 @@ class IntakeForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         error_messages={"invalid_choice": _("Choose services from the list.")},
     )
+    # Items brought from another part of the site for this topic (intake/carried.py), ticked.
+    carried = forms.MultipleChoiceField(
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": _("Choose from the list.")},
+    )
     consent = forms.BooleanField(
         label=_("I agree that Social Impact Factory keeps these details to answer my question."),
         help_text=_("Read what we keep, why and for how long in our privacy statement."),
@@ -168,6 +174,8 @@ class IntakeForm(forms.Form):
         self.initial["topic"] = self.topic
         if self.is_room_request:
             self._ask_for_a_room()
+        self.carried_items = carried.for_topic(self.topic)
+        self._offer_carried(locale, source)
 
     @property
     def is_room_request(self):
@@ -182,6 +190,20 @@ class IntakeForm(forms.Form):
         question.validators = [v for v in question.validators if not isinstance(v, MinLengthValidator)]
         question.error_messages = {**question.error_messages, "required": _("Tell us what you would like to book.")}
         question.widget.attrs["rows"] = 4
+        for name in ("themes", "services"):
+            self.fields[name].choices = []
+
+    def _offer_carried(self, locale, source):
+        """The items named in the link (or the post), ticked; the topic's own texts instead of the menu's."""
+        field, items = self.fields["carried"], self.carried_items
+        if items is None:
+            field.choices = []
+            return
+        values = source.getlist("carried") if hasattr(source, "getlist") else source.get("carried")
+        field.choices = items.titles(locale, carried.keys(values))
+        field.label, field.help_text = items.label, items.help_text
+        question = self.fields["question"]
+        question.label, question.help_text = items.question_label, items.question_help
         for name in ("themes", "services"):
             self.fields[name].choices = []
 

@@ -20,7 +20,7 @@ from home.choices import OrganisationType
 from home.localization import site_pages
 from home.models import BasePage, guidance
 
-from . import catalogue, form_guard, mail, tasks
+from . import carried, catalogue, form_guard, mail, tasks
 from .forms import IntakeForm
 
 # The stored models are defined in submissions.py and registered through this module.
@@ -98,6 +98,9 @@ class IntakePage(BasePage):
         if submission is not None:
             return self._thanks(request, submission)
         initial = {"services": request.GET.getlist("service"), "topic": request.GET.get("topic")}
+        items = carried.for_topic(request.GET.get("topic"))
+        if items is not None:
+            initial["carried"] = carried.keys(request.GET.getlist(items.param))
         form = IntakeForm(locale=self.locale, initial=initial)
         return self._form_page(request, form)
 
@@ -143,7 +146,7 @@ class IntakePage(BasePage):
         Caught spam is stored with status spam and gets no e-mail.
         """
         data = form.cleaned_data
-        themes, services = form.chosen("themes"), form.chosen("services")
+        themes, services, brought = form.chosen("themes"), form.chosen("services"), form.chosen("carried")
         with transaction.atomic():
             submission = Submission.objects.create(
                 language=self.locale.language_code,
@@ -158,6 +161,8 @@ class IntakePage(BasePage):
                 theme_titles=[title for _key, title in themes],
                 services=[key for key, _title in services],
                 service_titles=[title for _key, title in services],
+                carried=[key for key, _title in brought],
+                carried_titles=[title for _key, title in brought],
                 consent_at=timezone.now(),
                 status=status,
                 form_token=form.token_id(),
@@ -214,12 +219,13 @@ class IntakePage(BasePage):
     def _form_page(self, request, form, rate_limited=False, status=200):
         context = self.get_context(request)
         package, package_url = (None, None)
-        if not form.is_room_request:
+        if not form.is_room_request and form.carried_items is None:
             package, package_url = catalogue.package(self.locale, form["services"].value(), request)
         context.update(
             package=package,
             package_url=package_url,
             is_room_request=form.is_room_request,
+            carried_items=form.carried_items,
             form=form,
             error_links=_error_links(form),
             rate_limited=rate_limited,

@@ -43,6 +43,7 @@ class Topic(models.TextChoices):
 
     QUESTION = "question", _("Question")
     ROOM = "room", _("Room or desk request")
+    BUY_SOCIAL = "buy-social", _("Buy Social quote request")
 
 
 # Letters and digits that cannot be mistaken for each other when read aloud or typed over (no 0/O, 1/I/L).
@@ -86,7 +87,10 @@ class Submission(models.Model):
         default=Topic.QUESTION,
         db_index=True,
         verbose_name=_("kind of request"),
-        help_text=_("A social question, or a request to book a room or a desk (from the location page)."),
+        help_text=_(
+            "A social question, a request to book a room or a desk (from the location page), "
+            "or a quote request from the Buy Social directory."
+        ),
     )
     organisation_name = models.CharField(max_length=200, verbose_name=_("organisation"))
     organisation_type = models.CharField(
@@ -100,6 +104,9 @@ class Submission(models.Model):
     theme_titles = models.JSONField(default=list, blank=True, verbose_name=_("themes"))
     services = models.JSONField(default=list, blank=True, verbose_name=_("service keys"))
     service_titles = models.JSONField(default=list, blank=True, verbose_name=_("services of interest"))
+    # Items brought from another part of the site (intake/carried.py): keys, and titles as the visitor saw them.
+    carried = models.JSONField(default=list, blank=True, verbose_name=_("keys of what came with the request"))
+    carried_titles = models.JSONField(default=list, blank=True, verbose_name=_("came with the request"))
     consent_at = models.DateTimeField(
         null=True,
         verbose_name=_("consent given at"),
@@ -148,6 +155,14 @@ class Submission(models.Model):
         if self.anonymised_at:
             return _("Anonymised question #%(pk)s") % {"pk": self.pk}
         return f"{self.organisation_name} ({timezone.localtime(self.created_at):%Y-%m-%d})"
+
+    @property
+    def carried_label(self):
+        """The heading of what came with the request, as the app that sent it names it."""
+        from .carried import for_topic
+
+        items = for_topic(self.topic)
+        return items.label if items else _("came with the request")
 
     @admin.display(description=_("assignee"), ordering="assignee__first_name")
     def assignee_name(self):

@@ -30,7 +30,7 @@ from intake.wagtail_hooks import SubmissionViewSet
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
 
-PROJECT_APPS = {"home", "programmes", "cases", "menukaart", "intake"}
+PROJECT_APPS = {"home", "programmes", "cases", "menukaart", "intake", "buysocial"}
 PAGE_MODELS = [model for model in get_page_models() if model._meta.app_label in PROJECT_APPS]
 SNIPPET_MODELS = [model for model in get_snippet_models() if model._meta.app_label in PROJECT_APPS]
 SETTING_MODELS = [model for model in settings_registry if model._meta.app_label in PROJECT_APPS]
