@@ -136,6 +136,7 @@ class SocialEnterprisePage(BasePage):
     """One social enterprise: what it supplies, where, its impact, and whether buying counts as social return."""
 
     page_description = _("One social enterprise in the Buy Social directory.")
+    search_group = "enterprise"
 
     supplies = models.TextField(
         blank=True,
@@ -193,6 +194,17 @@ class SocialEnterprisePage(BasePage):
         verbose_name=_("more about the enterprise"),
         help_text=_("Optional: its story, its work, its people."),
     )
+
+    def structured_data(self, request, url, image):
+        """An Organization: the enterprise with what it supplies; quotes go through the hub, so no contact point."""
+        node = {"@type": "Organization", "name": self.title, "url": url}
+        if image:
+            node["image"] = image
+        if self.supplies:
+            node["description"] = self.supplies
+        if self.website:
+            node["sameAs"] = self.website
+        return node
 
     content_panels = BasePage.content_panels + [
         FieldPanel("lead"),

@@ -1,5 +1,8 @@
 """Buy Social: the directory of social enterprises and its finder, in both languages, on a small site."""
 
+import json
+import re
+
 import factory
 import pytest
 from django.core.exceptions import ValidationError
@@ -169,3 +172,16 @@ def test_the_hub_leads_buyers_to_the_directory_without_a_query_of_its_own(
     more = {"nl": "Zoek een sociale onderneming", "en": "Find a social enterprise"}[language]
     assert more in page.text
     assert (nl if language == "nl" else en).url in {a.get("href") for a in page.find_all("a")}
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_an_enterprise_declares_itself_an_organisation_to_search_engines(client, directory, language):
+    nl, en = directory[2][0]
+    page = get_page(client, (nl if language == "nl" else en).url)
+    found = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page.html, re.S)
+    scripts = [json.loads(text) for text in found]
+    nodes = [node for script in scripts for node in script["@graph"] if node.get("@type") == "Organization"]
+    enterprise_node = next(node for node in nodes if node["name"] == "Koffiebranderij Proef")
+    assert enterprise_node["description"] == "Koffie en catering voor vergaderingen."
+    assert enterprise_node["url"].endswith((nl if language == "nl" else en).url)
+    assert SocialEnterprisePage.search_group == "enterprise"
