@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "cases",
     "menukaart",
     "intake",
+    "challenges",
     "editorial",
     "search",
     "ops",
@@ -294,7 +295,7 @@ LOGGING = {
 }
 
 # Apps whose demo/*.toml files fill the demo site (demo/loader.py), in this order.
-DEMO_CONTENT_APPS = ["home", "programmes", "cases", "menukaart", "intake"]
+DEMO_CONTENT_APPS = ["home", "programmes", "cases", "menukaart", "intake", "challenges"]
 
 # Intake: personal data is anonymised this many months after the last change
 # (purge_intake); caught spam is deleted after INTAKE_SPAM_RETENTION_DAYS.
