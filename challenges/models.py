@@ -169,6 +169,11 @@ class ChallengePage(BasePage):
         verbose_name=_("case study"),
         help_text=_("Optional: the case study about this challenge."),
     )
+    calendar_sequence = models.PositiveIntegerField(
+        default=0,
+        editable=False,
+        help_text="The SEQUENCE of the deadline's calendar event: raised whenever the deadline or the title changes.",
+    )
     is_demo = models.BooleanField(
         default=False,
         verbose_name=_("demo content"),
@@ -209,6 +214,21 @@ class ChallengePage(BasePage):
     class Meta:
         verbose_name = _("challenge")
         verbose_name_plural = _("challenges")
+
+    def save(self, *args, **kwargs):
+        """Raise ``calendar_sequence`` when the deadline or title changes, so calendars take the new event.
+
+        Counted from the stored row (a revision being published carries the number of its own time).
+        """
+        stored = type(self).objects.filter(pk=self.pk).values_list("deadline", "title", "calendar_sequence").first()
+        if stored is not None:
+            deadline, title, sequence = stored
+            changed = (deadline, title) != (self.deadline, self.title)
+            self.calendar_sequence = max(self.calendar_sequence, sequence) + (1 if changed else 0)
+            update_fields = kwargs.get("update_fields")
+            if changed and update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "calendar_sequence"}
+        return super().save(*args, **kwargs)
 
     @property
     def has_result(self):

@@ -9,6 +9,7 @@ import re
 from zoneinfo import ZoneInfo
 
 import factory
+import icalendar
 import pytest
 import time_machine
 import wagtail_factories
@@ -222,3 +223,62 @@ def test_the_listing_has_a_flat_query_count(client, index, site_tree, language):
 def test_the_hub_links_to_the_challenges(client, index, site_tree):
     for language, home in (("nl", site_tree.home_nl), ("en", site_tree.home_en)):
         assert f'href="{index[language].url}"' in get_page(client, home.url).html
+
+
+# Calendar -----------------------------------------------------------------------------------
+
+
+def _events(response):
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/calendar")
+    parsed = icalendar.Calendar.from_ical(response.content)
+    assert [tz["TZID"] for tz in parsed.walk("VTIMEZONE")] == ["Europe/Amsterdam"]
+    return parsed.walk("VEVENT")
+
+
+@pytest.mark.parametrize(
+    ("deadline", "utc"),
+    [
+        # Late March: the clocks went forward (CEST, UTC+2) on 28 March 2027 at 02:00.
+        (amsterdam(2027, 3, 29, 17), datetime.datetime(2027, 3, 29, 15, tzinfo=datetime.UTC)),
+        # Late October: back to CET (UTC+1) on 31 October 2027 at 03:00.
+        (amsterdam(2027, 11, 1, 17), datetime.datetime(2027, 11, 1, 16, tzinfo=datetime.UTC)),
+        (amsterdam(2027, 10, 29, 17), datetime.datetime(2027, 10, 29, 15, tzinfo=datetime.UTC)),
+    ],
+)
+def test_the_deadline_ics_round_trips_with_its_time_zone(client, index, deadline, utc):
+    nl, _en = add_challenge(index, "Werk", **open_call(deadline))
+    (event,) = _events(client.get(f"/nl/challenges/{nl.pk}.ics"))
+    start = event.decoded("DTSTART")
+    assert event["DTSTART"].params["TZID"] == "Europe/Amsterdam"
+    assert start.astimezone(datetime.UTC) == utc
+    assert str(event["SUMMARY"]) == "Deadline: Werk"
+
+
+def test_the_uid_is_stable_and_the_sequence_rises_when_the_deadline_moves(client, index):
+    nl, _en = add_challenge(index, "Werk", **open_call(amsterdam(2027, 3, 1, 17)))
+    (before,) = _events(client.get(f"/nl/challenges/{nl.pk}.ics"))
+    nl.lead = "Alleen de inleiding verandert."
+    nl.save()
+    (same,) = _events(client.get(f"/nl/challenges/{nl.pk}.ics"))
+    nl.deadline = amsterdam(2027, 3, 8, 17)
+    nl.save()
+    (moved,) = _events(client.get(f"/nl/challenges/{nl.pk}.ics"))
+    assert str(before["UID"]) == str(same["UID"]) == str(moved["UID"])
+    assert (before["SEQUENCE"], same["SEQUENCE"], moved["SEQUENCE"]) == (0, 0, 1)
+
+
+def test_the_feed_has_the_open_calls_of_its_language(client, index):
+    add_challenge(index, "Open", **open_call(amsterdam(2027, 3, 1, 17)))
+    add_challenge(index, "Later", opens_at=amsterdam(2027, 4, 1, 9), deadline=amsterdam(2027, 5, 1, 17))
+    with time_machine.travel(amsterdam(2027, 2, 17, 10), tick=False):
+        dutch_feed = _events(client.get("/nl/challenges/open-calls.ics"))
+        english_feed = _events(client.get("/en/challenges/open-calls.ics"))
+    assert [str(e["SUMMARY"]) for e in dutch_feed] == ["Deadline: Open"]
+    assert [str(e["SUMMARY"]) for e in english_feed] == ["Deadline: Open (EN)"]
+
+
+def test_an_unknown_or_dateless_challenge_has_no_ics(client, index):
+    nl, _en = add_challenge(index, "Afgerond", result="Klaar.")
+    assert client.get(f"/nl/challenges/{nl.pk}.ics").status_code == 404
+    assert client.get("/nl/challenges/999999.ics").status_code == 404
