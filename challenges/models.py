@@ -80,7 +80,7 @@ def _filter_links(chosen, name, options):
     links = []
     for value, label in [("", _("All")), *options]:
         query = urlencode({key: v for key, v in {**chosen, name: value}.items() if v})
-        links.append((label, f"?{query}" if query else "?", chosen[name] == value))
+        links.append((label, f"?{query}" if query else "", chosen[name] == value))
     return links
 
 
