@@ -24,6 +24,8 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path(_("search/"), home_views.search, name="search"),
+    # Only two .ics addresses; every other path under challenges/ falls through to the pages.
+    path("", include("challenges.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

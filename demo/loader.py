@@ -24,6 +24,8 @@ The data format (see ``home/demo/content.toml`` for a full example):
   panels) are lists of their rows' fields.
 - ``[site]``: ``root`` (a page key) and ``name``: the page becomes the default
   site's root in place of Wagtail's welcome page.
+- ``{ days_after_load = 21, at = "17:00" }`` is a moment that many days after the load (negative:
+  before), at that Amsterdam time: a demo open call stays open on a fresh ``make run``.
 - ``[[setting]]``: ``model`` and fields of a site setting; only empty fields
   are filled.
 - ``[[link]]``: ``page``, ``field``, ``items``: rows of a child relation that
@@ -36,6 +38,7 @@ second run creates nothing, an interrupted run is completed, and editors'
 changes are kept. Each object is created in a transaction of its own.
 """
 
+import datetime
 import hashlib
 import io
 import os
@@ -47,6 +50,7 @@ from django.apps import apps
 from django.core.files.images import ImageFile
 from django.core.management.base import CommandError
 from django.db import models, transaction
+from django.utils import timezone
 from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.fields import StreamField
@@ -78,6 +82,16 @@ def is_text(value):
 
 def is_ref(value):
     return isinstance(value, dict) and set(value) == {"ref"}
+
+
+def is_relative_moment(value):
+    return isinstance(value, dict) and set(value) == {"days_after_load", "at"}
+
+
+def relative_moment(value):
+    """The aware datetime ``days_after_load`` local days from today, at ``at`` (HH:MM) in the site's time zone."""
+    day = timezone.localdate() + datetime.timedelta(days=value["days_after_load"])
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.fromisoformat(value["at"])))
 
 
 class DemoLoader:
@@ -250,6 +264,8 @@ class DemoLoader:
             return "".join(f"<p>{paragraph}</p>" for paragraph in text) if isinstance(text, list) else text
         if is_ref(value):
             return self.get(value["ref"])
+        if is_relative_moment(value):
+            return relative_moment(value)
         if isinstance(value, dict):
             return {name: self.pick(item, language) for name, item in value.items()}
         if isinstance(value, list):

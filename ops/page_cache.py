@@ -58,6 +58,12 @@ When Redis is down, django-redis answers "not cached"
 (``ops/redis_cache.py``): no generation can be read, and pages are served uncached. A purge
 while Redis is unreachable is lost; entries expire after ``PAGE_CACHE_TIMEOUT``.
 
+A page whose answer changes at a known moment without anything being saved (a
+challenge's status at its deadline) says until when it holds: ``hold_until(response,
+moment)``. Its entry then expires at that moment (or at ``PAGE_CACHE_TIMEOUT``, whichever
+comes first), and its ``max-age`` is no longer than what is left; a moment already passed
+keeps it out of the cache.
+
 Public responses carry ``Cache-Control: public, max-age=PAGE_CACHE_MAX_AGE``
 and an ETag; a matching ``If-None-Match`` gets a 304.
 
@@ -76,6 +82,7 @@ Settings: ``PAGE_CACHE_ENABLED`` (env ``SIF_PAGE_CACHE=off`` turns it off),
 import functools
 import hashlib
 import logging
+import math
 import uuid
 
 from django.conf import settings
@@ -85,6 +92,7 @@ from django.db import transaction
 from django.http import HttpResponse, HttpResponseNotModified
 from django.middleware.gzip import GZipMiddleware as DjangoGZipMiddleware
 from django.urls import get_resolver
+from django.utils import timezone
 from django.utils.cache import cc_delim_re
 from django.utils.http import parse_etags, urlencode
 from django.utils.regex_helper import _lazy_re_compile
@@ -265,13 +273,30 @@ def _cacheable_response(request, response):
     return vary <= KEYED_VARY
 
 
+def hold_until(response, moment):
+    """Say that ``response`` holds only until ``moment`` (an aware datetime, or None: no limit of its own)."""
+    if moment is not None:
+        response.page_cache_until = moment
+    return response
+
+
+def _seconds_left(response, longest):
+    """How long ``response`` may be kept: ``longest``, or less when the page said until when it holds."""
+    until = getattr(response, "page_cache_until", None)
+    if until is None:
+        return longest
+    return max(0, min(longest, math.floor((until - timezone.now()).total_seconds())))
+
+
 def _etag(content):
     return f'"{hashlib.blake2b(content, digest_size=16).hexdigest()}"'
 
 
 def _public_headers(response, etag):
     response["ETag"] = etag
-    response["Cache-Control"] = f"public, max-age={getattr(settings, 'PAGE_CACHE_MAX_AGE', 60)}"
+    response["Cache-Control"] = (
+        f"public, max-age={_seconds_left(response, getattr(settings, 'PAGE_CACHE_MAX_AGE', 60))}"
+    )
 
 
 def _not_modified(request, etag):
@@ -317,10 +342,12 @@ class PageCacheMiddleware:
         # GZipMiddleware has set it from the uncompressed page (weak if it compressed it).
         etag = response.get("ETag") or _etag(response.content)
         _public_headers(response, etag)
-        if key is not None and request.method == "GET" and set(request.GET) <= set(params_read_by_response(request)):
+        timeout = _seconds_left(response, getattr(settings, "PAGE_CACHE_TIMEOUT", 600))
+        storable = key is not None and request.method == "GET" and timeout > 0
+        if storable and set(request.GET) <= set(params_read_by_response(request)):
             headers = {name: value for name, value in response.items() if name.lower() != "x-page-cache"}
             entry = {"status": response.status_code, "headers": headers, "content": response.content, "etag": etag}
-            cache.set(key, entry, getattr(settings, "PAGE_CACHE_TIMEOUT", 600))
+            cache.set(key, entry, timeout)
             response["X-Page-Cache"] = "miss"
         if _not_modified(request, etag):
             return _from_entry(request, {"etag": etag, "headers": dict(response.items())})

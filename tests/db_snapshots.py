@@ -32,6 +32,7 @@ from django.conf import settings
 CACHE_DIR = Path(settings.VAR_DIR) / "test-cache"
 SOURCE_DIRS = (
     "cases",
+    "challenges",
     "config",
     "demo",
     "editorial",

@@ -29,6 +29,8 @@ FIGURE = re.compile(r"(?<![\w#&])(\d+(?:[.,]\d{3})*k?)(?!\w)|\b(" + "|".join(NUM
 # Fields that name things rather than tell visitors something.
 STRUCTURAL = {"key", "model", "parent", "match", "slug", "ref", "type", "level", "service_form", "price_kind"}
 STRUCTURAL |= {"status", "kind", "website", "colours", "audiences", "sort_order", "feature_on_home"}
+# The dates of the demo's example open call: relative to the load, and the page is marked as demo content.
+STRUCTURAL |= {"days_after_load", "at", "is_demo"}
 PROMISES = re.compile(
     r"werkdag|working day|\bbinnen\s+\w+\s+(dag|dagen|weken|uur)\b|\bwithin\s+\w+\s+(day|days|weeks|hours)\b"
     r"|\bmeteen\b|straight away|\bimmediately\b|garant|guarantee|€\s*(?!\d[\d.,]*k)\d|\beuro\b|\bEUR\b",
