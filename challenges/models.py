@@ -22,6 +22,7 @@ class ChallengeIndexPage(BasePage):
     """The open calls first, then upcoming, closed, running and done challenges; filters by status and theme."""
 
     page_description = _("The overview of impact challenges and their open calls. One per language.")
+    search_group = "challenge"
 
     content_panels = BasePage.content_panels + [FieldPanel("lead")]
     parent_page_types = ["home.HomePage"]
@@ -88,6 +89,7 @@ class ChallengePage(BasePage):
     """One challenge: who asks, the question, who may apply, what is offered, how entries are judged, the dates."""
 
     page_description = _("One impact challenge: the question, the open call and its dates, and later its result.")
+    search_group = "challenge"
 
     organisation = models.ForeignKey(
         "programmes.Partner",

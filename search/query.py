@@ -51,6 +51,7 @@ GROUPS = [
     ("programme", _("Programmes")),
     ("case", _("Cases")),
     ("service", _("Services")),
+    ("challenge", _("Challenges")),
     ("enterprise", _("Social enterprises")),
     ("page", _("Pages")),
 ]
