@@ -10,7 +10,7 @@ from home.models import StandardPage
 from home.roles import EDITORS
 from intake.models import IntakePage
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
+pytestmark = pytest.mark.django_db
 
 HELP = {
     StandardPage: {

@@ -6,7 +6,6 @@ dead links, and deleting an image left a caption without an image.
 """
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
 from wagtail.images.models import Image
@@ -15,25 +14,12 @@ from wagtail.models import Page
 
 from cases.models import CasePage, Theme
 from home.models import SiteSettings, StandardPage
-from home.roles import MODERATORS
 from intake.models import IntakePage
 from menukaart.models import ServicePage
 from programmes.models import ProgrammePage
 from tests.helpers import get_page
-from tests.test_editorial_workflow import _client_for, _user
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def moderator():
-    return _client_for(_user("eindredacteur", MODERATORS))
-
-
-@pytest.fixture
-def admin():
-    user = get_user_model().objects.create_superuser("beheer", "beheer@sif.example", "wachtwoord")
-    return _client_for(user)
 
 
 def _cases(slug):

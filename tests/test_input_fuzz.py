@@ -44,8 +44,7 @@ NASTY = [
     "\u202e\ufeff",
     " ",
 ]
-FUZZ = settings(
-    max_examples=20,
+FUZZ = settings(  # examples per test: the profile's (tests/conftest.py: "dev", or "ci" with CI=true)
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
