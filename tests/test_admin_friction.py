@@ -60,6 +60,7 @@ def test_page_types_are_described_in_dutch(editor):
     assert "Een pagina met tekst en blokken" in html
 
 
+@pytest.mark.usefixtures("demo")
 def test_admin_search_finds_a_case_by_its_client(editor):
     case = CasePage.objects.get(slug="jaarbeurs-band-op-spanning", locale__language_code="nl")
 
@@ -68,6 +69,7 @@ def test_admin_search_finds_a_case_by_its_client(editor):
     assert reverse("wagtailadmin_pages:edit", args=[case.pk]) in html
 
 
+@pytest.mark.usefixtures("demo")
 @pytest.mark.parametrize(
     "word",
     [
