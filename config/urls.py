@@ -29,4 +29,4 @@ urlpatterns += i18n_patterns(
 )
 
 # A database that is down answers with the bilingual 503 page, not a 500.
-handler500 = "ops.resilience.server_error"
+handler500 = "ops.database_outage.server_error"

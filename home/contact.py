@@ -1,9 +1,8 @@
 """The organisation's contact details as editors filled them in: Site settings, locations and the team.
 
 Everything here leaves out what is empty: the footer, the contact, location and statement
-pages and the structured data show only what is known. The locations are kept with the
-rest of the layout's data per site and language (ops/chrome.py), so the footer costs no
-query on a warm process.
+pages and the structured data show only what is known. The locations are read once per
+request (``localization.remember``): the footer and the page share one query.
 """
 
 from dataclasses import dataclass, field

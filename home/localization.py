@@ -3,7 +3,7 @@
 Used by the layout (language switcher, hreflang, navigation, breadcrumbs, footer) and by
 any app that links to a page chosen in one language from a page in another.
 
-Each function keeps its answer for the rest of the request (``_cached``), so the header, the
+Each function keeps its answer for the rest of the request (``remember``), so the header, the
 footer, the structured data and the page's own context share one lookup. ``prefetch``,
 called from ``BasePage.get_context``, fetches all of them for the page being served in one
 query. Nothing is kept across requests: what a visitor sees is read from the database as
@@ -25,7 +25,8 @@ from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 
 
-def _cached(request, key, compute):
+def remember(request, key, compute):
+    """``compute()``, once per request: the answers of this module, and others' (such as the locations)."""
     cache = _request_memo(request)
     if key not in cache:
         cache[key] = compute()
@@ -41,11 +42,6 @@ def _site(request):
     return Site.find_for_request(request) or Site.objects.get(is_default_site=True)
 
 
-def remember(request, key, compute):
-    """``compute()``, once per request (other modules' per-request answers, such as the locations)."""
-    return _cached(request, key, compute)
-
-
 def home_pages(request):
     """The live home page of each language, keyed by language code."""
 
@@ -53,7 +49,7 @@ def home_pages(request):
         pages = Page.objects.filter(translation_key=_site(request).root_page.translation_key).live()
         return {page.locale.language_code: page for page in pages.select_related("locale")}
 
-    return _cached(request, "home_pages", compute)
+    return remember(request, "home_pages", compute)
 
 
 def current_home(request):
@@ -66,7 +62,7 @@ def sections(request, home=None):
     home = home or current_home(request)
     if home is None:
         return []
-    return _cached(
+    return remember(
         request, f"sections:{home.pk}", lambda: list(home.get_children().live().select_related("content_type"))
     )
 
@@ -78,7 +74,7 @@ def section_page(request, model, home=None):
 
 def menu_pages(request):
     """Live pages under the visitor's home page that editors marked 'show in menus'."""
-    return _cached(request, "menu_pages", lambda: [page for page in sections(request) if page.show_in_menus])
+    return remember(request, "menu_pages", lambda: [page for page in sections(request) if page.show_in_menus])
 
 
 _locales = {}  # language code -> Locale, per process; emptied whenever a Locale is saved or deleted
@@ -118,7 +114,7 @@ def site_pages(request):
         variants = Page.objects.filter(translation_key__in=Page.objects.filter(pk__in=pks).values("translation_key"))
         return _pick_site_pages(chosen, list(variants.live()))
 
-    return _cached(request, "site_pages", compute)
+    return remember(request, "site_pages", compute)
 
 
 def _chosen_site_pages(request):
@@ -214,12 +210,12 @@ def live_twins(request, page):
         )
         return {p.locale.language_code: p for p in pages}
 
-    return _cached(request, f"twins:{page.translation_key}", compute)
+    return remember(request, f"twins:{page.translation_key}", compute)
 
 
 def ancestors(request, page):
     """The ancestors of ``page`` from its home page down (the tree root left out); one query per request."""
-    return _cached(request, f"ancestors:{page.pk}", lambda: list(page.get_ancestors().filter(depth__gte=2)))
+    return remember(request, f"ancestors:{page.pk}", lambda: list(page.get_ancestors().filter(depth__gte=2)))
 
 
 def prefetch(request, page):

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinLengthValidator, RegexValidator
 from django.utils.translation import gettext_lazy as _
 
-from . import catalogue, spam
+from . import catalogue, form_guard
 from .submissions import ORGANISATION_TYPES, Submission, Topic
 
 STALE_FORM_MESSAGE = _(
@@ -149,9 +149,9 @@ class IntakeForm(forms.Form):
     )
     # A question, or (linked from the location page with ?topic=room) a room or desk request.
     topic = forms.ChoiceField(choices=Topic.choices, required=False, widget=forms.HiddenInput)
-    # Spam checks: a field people leave empty, and when the form was shown.
+    # Spam checks (form_guard.py): a field people leave empty, and a signed token of the shown form.
     website = forms.CharField(label=_("Leave this field empty"), required=False)
-    started = forms.CharField(widget=forms.HiddenInput, required=False)
+    form_token = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, locale, **kwargs):
         super().__init__(*args, **kwargs)
@@ -162,7 +162,7 @@ class IntakeForm(forms.Form):
         for attribute in ("maxlength", "minlength"):
             self.fields["question"].widget.attrs.pop(attribute, None)
         if not self.is_bound:
-            self.initial["started"] = spam.form_timestamp()
+            self.initial["form_token"] = form_guard.new_form_token()
         source = self.data if self.is_bound else self.initial
         self.topic = source.get("topic") if source.get("topic") in Topic.values else Topic.QUESTION
         self.initial["topic"] = self.topic
@@ -195,22 +195,26 @@ class IntakeForm(forms.Form):
         return cleaned_data
 
     def token_id(self):
-        return spam.token_id(self.data.get("started")) or None
+        return form_guard.token_id(self.data.get("form_token")) or None
 
     def token_is_stale(self):
         """An expired token, or one whose form was already sent (a replay)."""
-        token = self.data.get("started")
-        token_id = spam.token_id(token)
-        return spam.token_expired(token) or bool(token_id and Submission.objects.filter(form_token=token_id).exists())
+        token = self.data.get("form_token")
+        token_id = form_guard.token_id(token)
+        return form_guard.token_expired(token) or bool(
+            token_id and Submission.objects.filter(form_token=token_id).exists()
+        )
 
     def refuse_stale_token(self):
         """Keep what was typed, give the form a fresh token, and say why it was not taken in."""
         self.data = self.data.copy()
-        self.data["started"] = spam.form_timestamp()
+        self.data["form_token"] = form_guard.new_form_token()
         self.add_error(None, ValidationError(STALE_FORM_MESSAGE, code="stale_form"))
 
     def looks_like_spam(self):
-        return bool(self.data.get(spam.HONEYPOT_FIELD)) or spam.filled_in_too_fast(self.data.get("started"))
+        return bool(self.data.get(form_guard.HONEYPOT_FIELD)) or form_guard.filled_in_too_fast(
+            self.data.get("form_token")
+        )
 
     def chosen(self, name):
         """(key, title) of the ticked choices of a multiple-choice field, in the order of the list."""

@@ -2,7 +2,7 @@
 
 The page handles its own requests, like Wagtail's form pages. What it stores
 (``Submission``, ``OutgoingEmail``) lives in ``submissions.py``, so that the
-helpers the page uses (forms, mail, spam) never import the page back.
+helpers the page uses (forms, mail, form_guard) never import the page back.
 """
 
 from django.core import signing
@@ -20,7 +20,7 @@ from home.choices import OrganisationType
 from home.localization import site_pages
 from home.models import BasePage, guidance
 
-from . import catalogue, mail, spam, tasks
+from . import catalogue, form_guard, mail, tasks
 from .forms import IntakeForm
 
 # The stored models are defined in submissions.py and registered through this module.
@@ -124,7 +124,7 @@ class IntakePage(BasePage):
         form = IntakeForm(request.POST, locale=self.locale)
         if not form.is_valid():
             return self._form_page(request, form)
-        if spam.over_rate_limit(request):
+        if form_guard.over_rate_limit(request):
             return self._form_page(request, form, rate_limited=True, status=429)
         notify = IntakeSettings.for_request(request).notification_email
         try:

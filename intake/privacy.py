@@ -1,7 +1,7 @@
 """What the intake form keeps, for the privacy statement (``home.privacy``).
 
 The retention figures are the ones the clean-up job uses (``intake/retention.py``) and
-the rate limit (``intake/spam.py``), read from the settings at every render.
+the rate limit (``intake/form_guard.py``), read from the settings at every render.
 """
 
 from django.utils.translation import gettext, ngettext

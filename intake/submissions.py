@@ -130,7 +130,7 @@ class Submission(models.Model):
     )
     created_at = models.DateTimeField(default=timezone.now, db_index=True, verbose_name=_("received"))
     updated_at = models.DateTimeField(auto_now=True, verbose_name=_("last changed"))
-    # The id of the form token it came with: each shown form can be sent once (see intake/spam.py).
+    # The id of the form token it came with: each shown form can be sent once (see intake/form_guard.py).
     form_token = models.CharField(max_length=32, null=True, blank=True, unique=True, editable=False)
     anonymised_at = models.DateTimeField(
         null=True,

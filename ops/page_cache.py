@@ -54,8 +54,8 @@ check ``ops.W002`` says so (``check --deploy --fail-level WARNING`` in the relea
 then stops the release until ``REDIS_URL`` is set or ``SIF_PAGE_CACHE=off`` says that
 the site is meant to run uncached).
 
-When Redis is down, ``ops.resilience.ForgivingRedisCache`` answers "not
-cached": no generation can be read, and pages are served uncached. A purge
+When Redis is down, django-redis answers "not cached"
+(``ops/redis_cache.py``): no generation can be read, and pages are served uncached. A purge
 while Redis is unreachable is lost; entries expire after ``PAGE_CACHE_TIMEOUT``.
 
 Public responses carry ``Cache-Control: public, max-age=PAGE_CACHE_MAX_AGE``

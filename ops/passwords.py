@@ -16,16 +16,12 @@ never holds a request. It is throttled per client address (in the request,
 the cache cannot count, the request or mail goes ahead with a log line.
 """
 
-import hashlib
-import hmac
 import logging
 import re
-import time
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.utils import translation
 from django.utils.encoding import force_bytes
@@ -35,6 +31,7 @@ from django_tasks import task
 from wagtail.admin.forms.auth import PasswordResetForm
 
 from .client_address import client_address
+from .hourly_limits import over_hourly_limit
 
 logger = logging.getLogger(__name__)
 
@@ -95,23 +92,6 @@ class SiteNameValidator:
         return _("Your password can't be made of the site's name or city, with or without digits.")
 
 
-def _over_hourly_limit(name, identity, limit):
-    """Count one for ``identity`` this hour; True when past ``limit``. Fails open when the cache cannot count."""
-    digest = hmac.new(settings.SECRET_KEY.encode(), f"{name}:{identity}".encode(), hashlib.sha256).hexdigest()
-    key = f"password-reset:{name}:{int(time.time() // 3600)}:{digest[:32]}"
-    try:
-        cache.add(key, 0, timeout=3600)
-        try:
-            count = cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.set(key, 1, timeout=3600)
-            count = 1
-    except Exception as error:  # noqa: BLE001 - any cache failure: fail open, with a trace
-        logger.warning("Password reset limit unavailable (%s); letting it through", type(error).__name__)
-        return False
-    return count > limit
-
-
 class QueuedPasswordResetForm(PasswordResetForm):
     """Wagtail's reset form; the mail is sent by the worker, for known and unknown addresses alike."""
 
@@ -120,7 +100,7 @@ class QueuedPasswordResetForm(PasswordResetForm):
         user_ids = [user.pk for user in self.get_users(self.cleaned_data["email"])]
         address = client_address(request) if request is not None else ""
         limit = getattr(settings, "PASSWORD_RESET_REQUESTS_PER_ADDRESS_PER_HOUR", 5)
-        if _over_hourly_limit("address", address, limit):
+        if over_hourly_limit("Password reset limit per address", address, limit):
             logger.warning("Password reset: too many requests from one address this hour; none sent")
             return
         send_password_reset_mail.enqueue(user_ids, translation.get_language() or settings.LANGUAGE_CODE)
@@ -134,7 +114,7 @@ def send_password_reset_mail(user_ids, language):
     protocol, _separator, domain = settings.WAGTAILADMIN_BASE_URL.partition("://")  # the link's base, no Host header
     sent = 0
     for user in user_model._default_manager.filter(pk__in=user_ids, is_active=True):
-        if _over_hourly_limit("account", user.pk, limit):
+        if over_hourly_limit("Password reset limit per account", user.pk, limit):
             logger.warning("Password reset for account #%s: its limit this hour is reached; not sent", user.pk)
             continue
         context = {

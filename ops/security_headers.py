@@ -12,38 +12,43 @@ scripts and stylesheet from this site and needs nothing inline
 (tests/browser/test_admin_csp_browser.py). A preview is rendered inside an
 admin view and gets the admin's policy (its frame is the admin's own). Only the
 document server is left without a policy (a PDF viewer in the browser runs under it).
+The policies are sent by django-csp (``CONTENT_SECURITY_POLICY`` in the settings).
 """
 
-PUBLIC_POLICY = "; ".join(
-    [
-        "default-src 'self'",
-        "img-src 'self' data:",
-        "style-src 'self'",
-        "script-src 'self'",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-        "frame-ancestors 'none'",
-    ]
-)
+from csp.constants import NONE, SELF, UNSAFE_INLINE
+from csp.middleware import CSPMiddleware
+from csp.utils import build_policy, default_config
+
+PUBLIC_DIRECTIVES = {
+    "default-src": [SELF],
+    "img-src": [SELF, "data:"],
+    "style-src": [SELF],
+    "script-src": [SELF],
+    "object-src": [NONE],
+    "base-uri": [SELF],
+    "form-action": [SELF],
+    "frame-ancestors": [NONE],
+}
 ADMIN_PREFIX = "/admin/"
-ADMIN_POLICY = "; ".join(
-    [
-        "default-src 'self'",
-        "img-src 'self' data: blob:",
-        "style-src 'self' 'unsafe-inline'",
-        "script-src 'self' 'unsafe-inline'",
-        "font-src 'self' data:",
-        "connect-src 'self'",
-        "frame-src 'self'",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-        # The preview panel shows the page in a frame of the admin itself.
-        "frame-ancestors 'self'",
-    ]
-)
-EXEMPT_PREFIXES = (ADMIN_PREFIX, "/documents/")
+ADMIN_DIRECTIVES = {
+    "default-src": [SELF],
+    "img-src": [SELF, "data:", "blob:"],
+    "style-src": [SELF, UNSAFE_INLINE],
+    "script-src": [SELF, UNSAFE_INLINE],
+    "font-src": [SELF, "data:"],
+    "connect-src": [SELF],
+    "frame-src": [SELF],
+    "object-src": [NONE],
+    "base-uri": [SELF],
+    "form-action": [SELF],
+    # The preview panel shows the page in a frame of the admin itself.
+    "frame-ancestors": [SELF],
+}
+# The headers as sent (django-csp writes the directives in its own order).
+PUBLIC_POLICY = build_policy(config=default_config(PUBLIC_DIRECTIVES))
+ADMIN_POLICY = build_policy(config=default_config(ADMIN_DIRECTIVES))
+# The document server has no policy: a PDF viewer in the browser runs under it.
+UNGUARDED_PREFIXES = ["/documents/"]
 
 # No page of this site needs these browser features; no embedded frame gets them either.
 PERMISSIONS_POLICY = ", ".join(
@@ -70,21 +75,21 @@ PERMISSIONS_POLICY = ", ".join(
 )
 
 
-class ContentSecurityPolicyMiddleware:
-    def __init__(self, get_response):
-        self.get_response = get_response
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp with the public policy of the settings, and the admin's own under ``/admin/``."""
 
-    def __call__(self, request):
-        response = self.get_response(request)
-        if request.path.startswith(ADMIN_PREFIX):
-            response.headers.setdefault("Content-Security-Policy", ADMIN_POLICY)
-            return response
+    def process_response(self, request, response):
         # A preview: Wagtail renders the page through a dummy request inside an admin view, whose
         # own response (shown in the admin's preview frame) gets the admin's policy.
-        if request.path.startswith(EXEMPT_PREFIXES) or getattr(request, "is_dummy", False):
+        if getattr(request, "is_dummy", False):
             return response
-        response.headers.setdefault("Content-Security-Policy", PUBLIC_POLICY)
-        return response
+        return super().process_response(request, response)
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only)
+        if request.path_info.startswith(ADMIN_PREFIX) and parts.config is None:
+            parts.config = default_config(ADMIN_DIRECTIVES)
+        return parts
 
 
 class PermissionsPolicyMiddleware:

@@ -3,7 +3,7 @@
 Editors log in with a username that is often their e-mail address, and a
 mistyped password can end up in the username field. So the log names the
 account by its id when the name is an existing account's, and says nothing of
-a name no account has (``ops.login_throttling.account_label``).
+a name no account has (``ops.admin_login.account_label``).
 """
 
 import logging
@@ -11,8 +11,8 @@ import logging
 from django.contrib.auth.signals import user_login_failed
 from django.dispatch import receiver
 
+from ops.admin_login import account_label
 from ops.client_address import client_address
-from ops.login_throttling import account_label
 
 logger = logging.getLogger("sif.security")
 

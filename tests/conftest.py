@@ -312,7 +312,7 @@ def _clear_cache():
 @pytest.fixture
 def editor(db):
     """A logged-in client of an editor ("Editors": writes, cannot publish)."""
-    from home.roles import EDITORS
+    from editorial.roles import EDITORS
 
     return client_for(user_in("redacteur", EDITORS))
 
@@ -320,7 +320,7 @@ def editor(db):
 @pytest.fixture
 def moderator(db):
     """A logged-in client of a moderator ("Moderators": reviews and publishes)."""
-    from home.roles import MODERATORS
+    from editorial.roles import MODERATORS
 
     return client_for(user_in("eindredacteur", MODERATORS))
 

@@ -91,26 +91,26 @@ def _backend(cache):
 
 def own_cache_keys(cache):
     """The keys this test run has in ``cache`` (for Redis: only those under its own KEY_PREFIX)."""
-    from django.core.cache.backends.redis import RedisCache
+    from django_redis.cache import RedisCache
 
     cache = _backend(cache)
     if isinstance(cache, RedisCache):
         if not cache.key_prefix:
             raise RuntimeError("A Redis cache in tests needs a KEY_PREFIX of its own (config/settings/test.py)")
-        client = cache._cache.get_client(write=True)
+        client = cache.client.get_client(write=True)
         return [key.decode() for key in client.scan_iter(match=f"{cache.key_prefix}:*", count=500)]
     return list(cache._cache)  # LocMemCache: a dictionary of this process alone
 
 
 def clear_own_cache_keys(cache):
     """Empty the cache of this test run, never anyone else's keys in a shared Redis."""
-    from django.core.cache.backends.redis import RedisCache
+    from django_redis.cache import RedisCache
 
     cache = _backend(cache)
     if isinstance(cache, RedisCache):
         keys = own_cache_keys(cache)
         if keys:
-            cache._cache.get_client(write=True).delete(*keys)
+            cache.client.get_client(write=True).delete(*keys)
     else:
         cache.clear()
 

@@ -1,6 +1,6 @@
 """Run by tests/test_migrations_keep_data.py in a process of its own, on a scratch SQLite database.
 
-Migrates to just before issue 9's moves, writes the data they concern with the
+Migrates to just before the moves between apps, writes the data they concern with the
 historical models, migrates to the end and prints what became of that data as JSON.
 """
 

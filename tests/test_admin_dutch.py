@@ -1,4 +1,4 @@
-"""The Dutch admin speaks Dutch on every screen of ours and in the translation editor (issue 19, finding 7).
+"""The Dutch admin speaks Dutch on every screen of ours and in the translation editor.
 
 Each custom admin screen, and the Wagtail and wagtail-localize screens whose words we set or
 override, is rendered for a user whose admin is Dutch. A screen fails when it shows one of the

@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.users.models import UserProfile
 
-from home.roles import EDITORS
+from editorial.roles import EDITORS
 from tests.helpers import Page
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_tree")]

@@ -1,4 +1,4 @@
-"""A visitor can always reach the hub: a crawl of every page of the demo in both languages (issue 23).
+"""A visitor can always reach the hub: a crawl of every page of the demo in both languages.
 
 - No sentence asks a visitor to get in touch ("neem contact op", "laat het ons weten", "let us know",
   "e-mail us", ...) without a way to do it in the same paragraph or list item: a link to the contact

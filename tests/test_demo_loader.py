@@ -88,7 +88,7 @@ def test_the_demo_invents_no_quotes_or_contact_details(path):
 
 
 def test_pages_under_one_parent_have_distinct_titles_in_each_language():
-    """Two siblings with one title are two identical lines in a page chooser (issue 13)."""
+    """Two siblings with one title are two identical lines in a page chooser."""
     titles = {}
     for path in DATA_FILES:
         for item in tomllib.loads(path.read_text()).get("page", []):

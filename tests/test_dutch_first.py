@@ -1,4 +1,4 @@
-"""Who sees what, and Dutch first (issue 19, finding 8).
+"""Who sees what, and Dutch first.
 
 Intake handlers triage questions: the translation status report, which lists every page title
 (drafts included), is not theirs. Pages are made in Dutch and translated: nobody makes a page
@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 
 from cases.models import CaseIndexPage, CasePage
-from home.roles import EDITORS, MODERATORS
+from editorial.roles import EDITORS, MODERATORS
 from intake.models import HANDLERS_GROUP
 from tests.helpers import client_for, user_in
 from tests.test_editorial_workflow import _is_denied, case_form_data

@@ -12,33 +12,18 @@ import pytest
 from django.db import OperationalError
 from wagtail.models import Page
 
-from intake import spam
+from intake import form_guard
 from intake.models import Submission
-from ops.resilience import ForgivingRedisCache, database_circuit
+from ops.database_outage import database_circuit
+from ops.redis_cache import redis_cache
 from ops.security_headers import PUBLIC_POLICY
 from tests.fault_servers import ROOT, AppServer, Blackhole, closed_port, free_port, stop
 
 pytestmark = pytest.mark.faults
 
 
-@pytest.fixture(autouse=True)
-def _fresh_circuit():
-    ForgivingRedisCache._down_until.clear()
-    yield
-    ForgivingRedisCache._down_until.clear()
-
-
 def _redis_cache(settings, port):
-    from redis.backoff import NoBackoff
-    from redis.retry import Retry
-
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "ops.resilience.ForgivingRedisCache",
-            "LOCATION": f"redis://127.0.0.1:{port}/5",
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1, "retry": Retry(NoBackoff(), 0)},
-        }
-    }
+    settings.CACHES = {"default": redis_cache(f"redis://127.0.0.1:{port}/5")}
 
 
 def _one_page_of_each_type():
@@ -72,7 +57,7 @@ def _post_question(client):
             "email": "kim@example.org",
             "question": "Hoe houden we onze dienstverlening overeind als een onderdeel uitvalt?",
             "consent": "on",
-            "started": spam.form_timestamp(started_at=time.time() - 60),
+            "form_token": form_guard.new_form_token(shown_at=time.time() - 60),
         },
     )
 
@@ -101,6 +86,25 @@ def test_redis_down_or_hung_pages_still_200_in_both_languages_and_intake_stores(
     assert "rate limit unavailable" in caplog.text
     # One timeout, then the process leaves Redis alone: not a second per cache call.
     assert elapsed < 60
+
+
+def test_a_hung_redis_costs_one_timeout_and_two_log_records_per_pause(settings, caplog):
+    """After the first timeout every cache call fails at once, and the refused calls are not logged."""
+    from django.core.cache import cache
+
+    caplog.set_level(logging.WARNING)
+    with Blackhole() as hole:
+        _redis_cache(settings, hole.port)
+        begin = time.perf_counter()
+        for number in range(50):
+            assert cache.get(f"key-{number}") is None
+            cache.set(f"key-{number}", number)
+        elapsed = time.perf_counter() - begin
+    print(f"\n100 cache calls against a hung Redis in {elapsed:.1f} s")
+    assert elapsed < 1 + 1.5  # one 1 s read timeout, then no call waits
+    records = [record for record in caplog.records if record.name == "ops.redis_cache"]
+    assert [record.getMessage().split(" (")[0] for record in records] == ["Cache unavailable", "Exception ignored"]
+    assert "TimeoutError" in records[0].getMessage()
 
 
 def _timed_get(url):

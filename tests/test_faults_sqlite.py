@@ -19,7 +19,7 @@ from contextlib import ExitStack
 import pytest
 from django.db import connection
 
-from intake import spam
+from intake import form_guard
 from tests.fault_servers import AppServer, FakeSMTPServer, manage, stop
 
 pytestmark = [pytest.mark.django_db, pytest.mark.faults]
@@ -49,7 +49,7 @@ def _post(base_url, index):
             "email": f"sqlite{index}@example.org",
             "question": f"Vraagstuk {index}: hoe maken we onze inkoop socialer en eerlijker?",
             "consent": "on",
-            "started": spam.form_timestamp(started_at=time.time() - 60),
+            "form_token": form_guard.new_form_token(shown_at=time.time() - 60),
         }
     ).encode()
     path = "/nl/vraagstuk/" if index % 2 else "/en/your-question/"
@@ -119,7 +119,7 @@ def test_sqlite_with_4_app_workers_and_2_task_workers_stores_200_questions_and_s
         assert len(keys) == 2 * POSTS
         assert len(set(keys)) == 2 * POSTS  # never twice, with two workers overlapping
 
-        # A write lock held for longer than the old 5 s timeout: the question waits, then is stored.
+        # A write lock held for longer than 5 s: the question waits (busy timeout 20 s), then is stored.
         holder = sqlite3.connect(db, timeout=30, check_same_thread=False)
         holder.execute("BEGIN IMMEDIATE")
         threading.Timer(6, holder.rollback).start()

@@ -1,4 +1,4 @@
-"""The friction of issue 19, finding 9, where code fixes it.
+"""Friction in the admin that code removes.
 
 - An empty step or figure (the "+" above the next block's "+") no longer blocks saving.
 - After a moderator's "Request changes", the translation editor says so, with the comment.

@@ -6,8 +6,8 @@ from django.contrib.auth.models import Group
 from wagtail.users.models import UserProfile
 
 from cases.models import CasePage
+from editorial.roles import EDITORS
 from home.models import StandardPage
-from home.roles import EDITORS
 from intake.models import IntakePage
 
 pytestmark = pytest.mark.django_db

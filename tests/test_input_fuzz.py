@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from intake import spam
+from intake import form_guard
 from intake.forms import IntakeForm
 from intake.models import Submission
 from search.query import words_of
@@ -90,7 +90,7 @@ def _valid_post(**changes):
         "phone": "030 123 4567",
         "question": "Hoe kunnen wij als organisatie sociaal ondernemen in de wijk versterken?",
         "consent": "on",
-        "started": spam.form_timestamp(started_at=time.time() - 60),
+        "form_token": form_guard.new_form_token(shown_at=time.time() - 60),
     }
     data.update(changes)
     return {key: value for key, value in data.items() if value is not None}

@@ -16,7 +16,7 @@ from openpyxl import load_workbook
 from wagtail.models import Site
 
 from cases.models import Theme
-from intake import spam
+from intake import form_guard
 from intake.models import IntakePage, IntakeSettings, OutgoingEmail, Status, Submission
 from intake.retention import purge
 from menukaart.models import ServicePage
@@ -27,8 +27,8 @@ pytestmark = pytest.mark.django_db
 NL_URL, EN_URL = "/nl/vraagstuk/", "/en/your-question/"
 
 
-def started(seconds_ago=60):
-    return spam.form_timestamp(started_at=time.time() - seconds_ago)
+def fresh_token(seconds_ago=60):
+    return form_guard.new_form_token(shown_at=time.time() - seconds_ago)
 
 
 def theme_key(slug="werk"):
@@ -53,7 +53,7 @@ def valid_data(**overrides):
         "themes": [theme_key()],
         "consent": "on",
         "website": "",
-        "started": started(),
+        "form_token": fresh_token(),
     }
     data.update(overrides)
     return data
@@ -81,7 +81,7 @@ def test_form_renders_in_both_languages(client, url, lang, h1, label):
     assert page.h1() == h1
     assert label in page.text
     assert page.html.count("<h1") == 1
-    assert page.find_all("input", name="started")
+    assert page.find_all("input", name="form_token")
     assert len(page.find_all("link", rel="stylesheet", href="/static/css/site.css")) == 1, "linked once"
 
 
@@ -241,7 +241,7 @@ def test_unknown_service_or_theme_is_a_field_error(client):
 
 
 def test_errors_in_the_visitors_language_tied_to_fields_with_a_summary(client):
-    response = client.post(NL_URL, {"email": "geen-adres", "question": "kort", "started": started()})
+    response = client.post(NL_URL, {"email": "geen-adres", "question": "kort", "form_token": fresh_token()})
     assert response.status_code == 200
     page = Page(response)
     assert "Er is een probleem" in page.text
@@ -300,10 +300,10 @@ def test_honeypot_is_stored_as_spam_without_email(client, django_capture_on_comm
     assert not mail.outbox and not OutgoingEmail.objects.exists()
 
 
-@pytest.mark.parametrize("token", [lambda: started(seconds_ago=0), lambda: "forged", lambda: ""])
+@pytest.mark.parametrize("token", [lambda: fresh_token(seconds_ago=0), lambda: "forged", lambda: ""])
 def test_too_fast_or_without_a_genuine_timestamp_is_spam(client, settings, django_capture_on_commit_callbacks, token):
     settings.INTAKE_MIN_FILL_SECONDS = 3
-    submit(client, EN_URL, django_capture_on_commit_callbacks, started=token())
+    submit(client, EN_URL, django_capture_on_commit_callbacks, form_token=token())
     assert Submission.objects.get().status == Status.SPAM
     assert not mail.outbox
 

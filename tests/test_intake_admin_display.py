@@ -1,4 +1,4 @@
-"""The intake's admin screens and export in local time and plain words (issue 19, finding 6).
+"""The intake's admin screens and export in local time and plain words.
 
 A question that came in at 23:12 UTC on 30 June arrived at 01:12 on 1 July in Utrecht: the
 inspect screen, the list and both exports say 01:12. Themes and services are named, in the

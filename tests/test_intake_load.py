@@ -23,7 +23,7 @@ from django.db import connection
 from django.test import Client
 from django.utils import timezone
 
-from intake import spam
+from intake import form_guard
 from intake.mail import send_due
 from intake.models import OutgoingEmail, Submission
 
@@ -78,7 +78,7 @@ def _post_many(count, offset):
                     "email": f"contact{index}@example.org",
                     "question": f"Vraagstuk nummer {index}: hoe maken we onze inkoop socialer?",
                     "consent": "on",
-                    "started": spam.form_timestamp(started_at=time.time() - 60),  # one per shown form
+                    "form_token": form_guard.new_form_token(shown_at=time.time() - 60),  # one per shown form
                 },
             )
             codes.append(response.status_code)

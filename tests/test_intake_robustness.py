@@ -4,7 +4,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from intake import spam
+from intake import form_guard
 from intake.forms import IntakeForm
 from intake.models import Submission
 
@@ -35,7 +35,7 @@ VALUES = st.one_of(st.text(max_size=300), HOSTILE)
 
 
 def _timestamp():
-    return spam.form_timestamp()
+    return form_guard.new_form_token()
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -46,7 +46,7 @@ def _timestamp():
 )
 def test_random_and_hostile_posts_never_fail(client, data, language_url, genuine_timestamp):
     if genuine_timestamp:
-        data["started"] = _timestamp()
+        data["form_token"] = _timestamp()
     response = client.post(language_url, data)
     assert response.status_code in (200, 303, 400, 429), response.status_code
 
@@ -74,7 +74,7 @@ def test_valid_looking_random_question_is_stored_once(client, django_capture_on_
         "email": "zoe@example.org",
         "question": "Vraag met émoji 🚀 en <i>HTML</i> die lang genoeg is om te tellen.",
         "consent": "on",
-        "started": _timestamp(),
+        "form_token": _timestamp(),
     }
     with django_capture_on_commit_callbacks(execute=True):
         assert client.post("/nl/vraagstuk/", data).status_code == 303

@@ -1,4 +1,7 @@
-"""Issue 9's moves keep existing data: a database from before them, migrated to now, still has it all.
+"""Moving models between apps keeps existing data: a database from before the moves, migrated to the end, keeps it all.
+
+The moves: CaseService from menukaart to cases, the intake address from the site settings to
+IntakeSettings, and the audience values to their current spelling.
 
 The migrations run in a process of their own on a scratch SQLite database
 (tests/migration_data.py), so the test database is never migrated back.

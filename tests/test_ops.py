@@ -20,6 +20,7 @@ from wagtail.images.fields import WagtailImageField
 
 from ops import checks, health
 from ops.logs import JsonFormatter, RequestIdFilter
+from ops.redis_cache import redis_cache
 from ops.request_id import request_id_var
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,13 +49,7 @@ def test_readyz_reports_database_and_cache(client):
 
 @pytest.mark.django_db
 def test_readyz_is_503_when_the_cache_does_not_answer(client, settings):
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": CLOSED_REDIS,
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
-        }
-    }
+    settings.CACHES = {"default": redis_cache(CLOSED_REDIS)}
     response = client.get("/readyz")
     assert response.status_code == 503
     body = response.json()

@@ -5,8 +5,8 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.models import Page
 
+from editorial.roles import EDITORS, MODERATORS
 from home.models import StandardPage
-from home.roles import EDITORS, MODERATORS
 from tests.helpers import client_for, get_page, user_in
 from tests.test_editorial_workflow import _is_denied
 

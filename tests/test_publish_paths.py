@@ -18,7 +18,7 @@ from wagtail.models import Locale, Page, PageLogEntry
 from wagtail_localize.models import TranslationSource
 
 from cases.models import CasePage
-from home.roles import EDITORS
+from editorial.roles import EDITORS
 from intake.models import HANDLERS_GROUP
 from tests.helpers import client_for, get_page, user_in
 from tests.test_editorial_workflow import (

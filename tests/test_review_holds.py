@@ -1,6 +1,6 @@
 """A translation never goes live before a moderator approves it, whichever way it is saved.
 
-The paths of issue 19, driven through the admin's own views as an Editor: submitting a
+Each path, driven through the admin's own views as an Editor: submitting a
 translation of a live page, synchronising then submitting, translating a page with its
 subtree, translating a page whose English version is an alias, and translating a child whose
 parent has no English page yet. For each, the public English page is read before and after:

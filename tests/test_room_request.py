@@ -10,7 +10,7 @@ import time
 import pytest
 from django.core import mail
 
-from intake import spam
+from intake import form_guard
 from intake.models import Submission
 from intake.submissions import Topic
 from tests.helpers import Page, get_page
@@ -34,7 +34,7 @@ def room_data(**overrides):
         "question": "Zaal, 12 juni, 10 man",  # 21 characters: short is fine for a booking
         "consent": "on",
         "website": "",
-        "started": spam.form_timestamp(started_at=time.time() - 60),
+        "form_token": form_guard.new_form_token(shown_at=time.time() - 60),
     }
     data.update(overrides)
     return data

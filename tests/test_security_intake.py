@@ -1,4 +1,4 @@
-"""The intake form cannot be turned against people (issue 14): tokens, mail content, thank-you page, export, log."""
+"""The intake form cannot be turned against people: tokens, mail content, thank-you page, export, log."""
 
 import csv
 import io
@@ -14,14 +14,14 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
-from intake import spam
+from intake import form_guard
 from intake.export import neutralise_formula
 from intake.forms import public_email_domain
 from intake.models import OutgoingEmail, Status, Submission
 from intake.retention import purge
 from ops.client_address import client_address
 from tests.helpers import Page
-from tests.test_intake import EN_URL, NL_URL, started, submit, valid_data
+from tests.test_intake import EN_URL, NL_URL, fresh_token, submit, valid_data
 
 pytestmark = pytest.mark.django_db
 
@@ -45,23 +45,25 @@ ATTACK = {
     ],
 )
 def test_a_reused_token_is_refused_with_the_text_kept(client, django_capture_on_commit_callbacks, url, message):
-    token = started()
-    assert submit(client, url, django_capture_on_commit_callbacks, started=token).status_code == 303
-    response = submit(client, url, django_capture_on_commit_callbacks, started=token, organisation_name="Tweede keer")
+    token = fresh_token()
+    assert submit(client, url, django_capture_on_commit_callbacks, form_token=token).status_code == 303
+    response = submit(
+        client, url, django_capture_on_commit_callbacks, form_token=token, organisation_name="Tweede keer"
+    )
     assert response.status_code == 200
     page = Page(response)
     assert message in page.text
     assert "Tweede keer" in response.content.decode()  # what was typed is still in the form
     assert Submission.objects.count() == 1
     # The refused form carries a fresh token, so sending it again (later) works.
-    fresh = page.find_all("input", name="started")[0]["value"]
-    assert fresh != token and spam.token_id(fresh)
+    fresh = page.find_all("input", name="form_token")[0]["value"]
+    assert fresh != token and form_guard.token_id(fresh)
 
 
 def test_an_expired_token_is_refused_with_the_text_kept(client, settings, django_capture_on_commit_callbacks):
     settings.INTAKE_FORM_MAX_AGE = 2 * 3600
-    old = spam.form_timestamp(started_at=time.time() - 2 * 3600 - 60)
-    response = submit(client, EN_URL, django_capture_on_commit_callbacks, started=old)
+    old = form_guard.new_form_token(shown_at=time.time() - 2 * 3600 - 60)
+    response = submit(client, EN_URL, django_capture_on_commit_callbacks, form_token=old)
     assert response.status_code == 200
     assert "This form was open for a long time" in Page(response).text
     assert "Gemeente Voorbeeld" in response.content.decode()
@@ -69,14 +71,14 @@ def test_an_expired_token_is_refused_with_the_text_kept(client, settings, django
 
 
 def test_a_token_just_within_the_limit_is_taken_in(client, django_capture_on_commit_callbacks):
-    recent = spam.form_timestamp(started_at=time.time() - 2 * 3600 + 60)
-    assert submit(client, EN_URL, django_capture_on_commit_callbacks, started=recent).status_code == 303
+    recent = form_guard.new_form_token(shown_at=time.time() - 2 * 3600 + 60)
+    assert submit(client, EN_URL, django_capture_on_commit_callbacks, form_token=recent).status_code == 303
 
 
 def test_one_page_load_gives_one_submission(client, django_capture_on_commit_callbacks):
-    token = started()
+    token = fresh_token()
     statuses = [
-        submit(client, EN_URL, django_capture_on_commit_callbacks, started=token).status_code for _ in range(5)
+        submit(client, EN_URL, django_capture_on_commit_callbacks, form_token=token).status_code for _ in range(5)
     ]
     assert statuses == [303, 200, 200, 200, 200]
     assert Submission.objects.count() == 1
@@ -418,10 +420,10 @@ def test_two_requests_with_one_token_at_once_store_one_submission(client, django
 
     from intake.forms import IntakeForm
 
-    token = started()
-    assert submit(client, EN_URL, django_capture_on_commit_callbacks, started=token).status_code == 303
+    token = fresh_token()
+    assert submit(client, EN_URL, django_capture_on_commit_callbacks, form_token=token).status_code == 303
     with mock.patch.object(IntakeForm, "token_is_stale", return_value=False):  # as if the first were not yet stored
-        response = submit(client, EN_URL, django_capture_on_commit_callbacks, started=token, contact_name="Tweede")
+        response = submit(client, EN_URL, django_capture_on_commit_callbacks, form_token=token, contact_name="Tweede")
     assert response.status_code == 200
     assert "This form was open for a long time or has been sent already" in Page(response).text
     assert "Tweede" in response.content.decode()

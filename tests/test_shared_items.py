@@ -1,4 +1,4 @@
-"""Shared images, documents and snippets that live pages show (issue 19, finding 3).
+"""Shared images, documents and snippets that live pages show.
 
 The edit screen lists the live pages a change would reach before anything is saved, and only
 a moderator saves a change visitors would see. Editors keep adding items and changing unused
@@ -14,7 +14,7 @@ from django.urls import reverse
 from wagtail.models import Collection
 
 from cases.models import Theme
-from home.roles import EDITORS, MODERATORS
+from editorial.roles import EDITORS, MODERATORS
 from programmes.models import Partner
 from tests.factories import ImageFactory, ThemeFactory, _jpeg
 from tests.helpers import client_for, user_in

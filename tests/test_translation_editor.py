@@ -19,7 +19,7 @@ from django.urls import reverse
 from wagtail.models import Locale
 from wagtail_localize.models import StringSegment, Translation
 
-from home.roles import EDITORS
+from editorial.roles import EDITORS
 from tests.factories import CasePageFactory, StandardPageFactory
 from tests.helpers import get_page
 from tests.test_editorial_workflow import _translation_editor_props

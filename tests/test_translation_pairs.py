@@ -1,4 +1,4 @@
-"""A page and its translation are moved, unpublished and deleted as one, or not at all (issue 19, findings 4-5).
+"""A page and its translation are moved, unpublished and deleted as one, or not at all.
 
 Through the admin's own views: the confirm screen already says what happens to the English
 page and what visitors stop seeing, or refuses, so nothing is half done after "Yes".
@@ -11,7 +11,7 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.models import Page
 
-from home.roles import EDITORS, MODERATORS
+from editorial.roles import EDITORS, MODERATORS
 from tests.factories import StandardPageFactory, translate
 from tests.helpers import client_for, user_in
 

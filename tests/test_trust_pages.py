@@ -1,5 +1,5 @@
 """Contact, locations, team and the two statements: a visitor can reach a person, and the statements
-carry every part of their Dutch model in both languages (issue 23).
+carry every part of their Dutch model in both languages.
 
 Built on the small bilingual site (``site_tree``): its settings have an e-mail address and no phone,
 address or KvK number, and one location in Utrecht without a street.

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from ops.security_headers import PUBLIC_DIRECTIVES, UNGUARDED_PREFIXES
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("SIF_VAR_DIR", BASE_DIR / "var"))
 VAR_DIR.mkdir(parents=True, exist_ok=True)  # the SQLite database and media live here
@@ -47,7 +49,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "axes",
-    # Optional two-step login for the admin (TOTP; ops/login_throttling.py, manage.py two_factor).
+    # Optional two-step login for the admin (TOTP; ops/admin_login.py, manage.py two_factor).
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_tasks",
@@ -62,7 +64,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # The 503 page when the database is unreachable; at once while its circuit is open (after
     # static files: the 503 page's stylesheet is served without the database).
-    "ops.resilience.DatabaseUnavailableMiddleware",
+    "ops.database_outage.DatabaseUnavailableMiddleware",
     # Anonymous page cache: before the session, so that a hit touches neither it nor the database.
     "ops.page_cache.PageCacheMiddleware",
     # Just inside the page cache: a page is compressed once, when rendered; hits are sent as stored.
@@ -74,13 +76,18 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "ops.security_headers.ContentSecurityPolicyMiddleware",
+    "ops.security_headers.ContentSecurityPolicyMiddleware",  # django-csp, the admin's policy under /admin/
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes asks: turns a refused login during a lockout into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
+
+# Public pages may load only from this site, nothing inline (ops/security_headers.py; the admin
+# gets its own policy there).
+CONTENT_SECURITY_POLICY = {"EXCLUDE_URL_PREFIXES": UNGUARDED_PREFIXES, "DIRECTIVES": PUBLIC_DIRECTIVES}
+
 WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [
@@ -108,7 +115,7 @@ DATABASES = {
     )
 }
 # A database that is down or hangs must not hang the site: give up after a few seconds
-# and show the bilingual 503 page (ops/resilience.py) instead of waiting for the proxy.
+# and show the bilingual 503 page (ops/database_outage.py) instead of waiting for the proxy.
 # After one failed connection a process answers 503 at once, trying the database again
 # every DATABASE_PROBE_SECONDS (PostgreSQL's client takes 2 s as its shortest timeout).
 DATABASE_CONNECT_TIMEOUT = int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "2"))
@@ -132,20 +139,16 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 if os.environ.get("REDIS_URL"):
-    from redis.backoff import NoBackoff
-    from redis.retry import Retry
+    from ops.redis_cache import redis_cache
 
-    # Redis is optional: when it is down or hangs, ops/resilience.py serves pages uncached
-    # (one log line, then it leaves Redis alone for a while) instead of failing the request.
-    CACHES = {
-        "default": {
-            "BACKEND": "ops.resilience.ForgivingRedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1, "retry": Retry(NoBackoff(), 0)},
-        }
-    }
+    # Redis is optional: when it is down or hangs, pages are served uncached (one log line,
+    # then each process leaves Redis alone for a while) instead of failing the request.
+    CACHES = {"default": redis_cache(os.environ["REDIS_URL"])}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = "ops.redis_cache"
 
 # Anonymous full-page cache (ops/page_cache.py): SIF_PAGE_CACHE=off turns it off (make bench
 # measures both). Entries live PAGE_CACHE_TIMEOUT seconds at most (purges are exact anyway);
@@ -162,7 +165,7 @@ PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "60"))
 TASKS = {"default": {"BACKEND": "ops.task_backend.DatabaseBackend", "QUEUES": ["default"]}}
 
 # The admin's login: an optional second step (an authenticator app's code) per account.
-WAGTAILADMIN_USER_LOGIN_FORM = "ops.login_throttling.TwoFactorLoginForm"
+WAGTAILADMIN_USER_LOGIN_FORM = "ops.admin_login.TwoFactorLoginForm"
 # Codes from authenticator apps are named after this; the secret is in the database only.
 OTP_TOTP_ISSUER = "Social Impact Factory"
 
@@ -194,13 +197,13 @@ AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES",
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLE_ADMIN = False
 AXES_CLIENT_IP_CALLABLE = "ops.client_address.client_address"
-AXES_LOCKOUT_CALLABLE = "ops.login_throttling.lockout_response"
+AXES_LOCKOUT_CALLABLE = "ops.admin_login.lockout_response"
 AXES_USERNAME_FORM_FIELD = "username"
 # What was typed as the username is never stored or logged (it may be a password typed one field
 # early): django-axes counts and logs the account id ("#17") for an existing account, nothing otherwise;
 # the typed name is masked in the request data it keeps. The password is never logged or stored.
-AXES_USERNAME_CALLABLE = "ops.login_throttling.account_key"
-AXES_CLIENT_STR_CALLABLE = "ops.login_throttling.client_description"
+AXES_USERNAME_CALLABLE = "ops.admin_login.account_key"
+AXES_CLIENT_STR_CALLABLE = "ops.admin_login.client_description"
 AXES_SENSITIVE_PARAMETERS = ["username"]
 # No table of successful logins that would grow without a retention period.
 AXES_DISABLE_ACCESS_LOG = True
@@ -253,7 +256,7 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 # GIF is allowed: editors have them; renditions are converted to WebP (first frame) and
 # SVG is kept as SVG (`preserve-svg` on every image tag). A damaged upload is refused.
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "svg"]
-WAGTAILIMAGES_IMAGE_FORM_BASE = "home.image_forms.SiteImageForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "editorial.image_forms.SiteImageForm"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # No editor's e-mail hash goes to gravatar.com (a third party; avatars would also break
@@ -278,9 +281,13 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
-    # The login audit trail: failed logins and lockouts (account id and IP address; never what was
-    # typed as the username, never the password).
+    "filters": {"quiet_while_redis_paused": {"()": "ops.redis_cache.QuietWhilePaused"}},
     "loggers": {
+        # What django-redis ignored (DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS), without the calls the
+        # pause after a failure refused (ops/redis_cache.py).
+        "ops.redis_cache": {"filters": ["quiet_while_redis_paused"]},
+        # The login audit trail: failed logins and lockouts (account id and IP address; never what was
+        # typed as the username, never the password).
         "axes": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "axes.apps": {"level": "WARNING"},
     },

@@ -2,7 +2,7 @@ from django.db import migrations
 
 
 def grant(apps, schema_editor):
-    from home.roles import grant_model_permissions
+    from editorial.roles import grant_model_permissions
 
     grant_model_permissions(apps, "menukaart", ["servicecategory"])
 

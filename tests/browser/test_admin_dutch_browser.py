@@ -1,4 +1,4 @@
-"""The translation editor's own script speaks Dutch too (issue 19, finding 7).
+"""The translation editor's own script speaks Dutch too.
 
 wagtail-localize's script writes "Nederlands to English translation" and "More actions" as
 plain English, and its Dutch "Publiceer in" lost the space before the language. The rest of

@@ -1,4 +1,4 @@
-"""Phones, forced colours, print and the package panel, as a browser shows them (issue 15)."""
+"""Phones, forced colours, print and the package panel, as a browser shows them."""
 
 import time
 

@@ -1,10 +1,5 @@
-"""The site degrades instead of dying when a dependency fails.
+"""A database outage gives the bilingual 503 page, at once while the database stays unreachable.
 
-- ``ForgivingRedisCache``: Redis is only a cache here. When it is down or hangs
-  (timeouts of about a second in the settings), a cache call answers "not
-  cached" and logs one warning; for the next ``PAUSE`` seconds this process
-  does not try Redis again, so a dead or blackholed Redis costs at most one
-  timeout per process per pause instead of one per cache call.
 - ``database_unavailable`` (the 500 handler and a middleware): a database that
   is unreachable or times out gives the bilingual 503 page, rendered without
   the database and without the request's context processors.
@@ -22,12 +17,9 @@ import threading
 import time
 
 from django.conf import settings
-from django.core.cache.backends.base import DEFAULT_TIMEOUT
-from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from django.db import DEFAULT_DB_ALIAS, InterfaceError, OperationalError, connections
 from django.http import HttpResponse, HttpResponseServerError
 from django.template.loader import render_to_string
-from redis.exceptions import RedisError
 
 from .security_headers import PUBLIC_POLICY
 
@@ -35,116 +27,6 @@ logger = logging.getLogger(__name__)
 
 DATABASE_ERRORS = (OperationalError, InterfaceError)
 RETRY_AFTER_SECONDS = 30
-
-
-def _false():
-    return False
-
-
-def _none():
-    return None
-
-
-class CacheUnavailable(Exception):  # noqa: N818 - reads as a state, like Django's own errors
-    """Raised by ``incr``/``decr`` when the cache cannot count (the caller decides how to fail)."""
-
-
-class _ReusingRedisCacheClient(RedisCacheClient):
-    """Django's client, keeping one ``redis.Redis`` per connection pool.
-
-    Django builds a new ``redis.Redis`` for every cache operation, and redis-py's constructor
-    copies its table of about 170 response callbacks each time: 0.3 ms of the 1.2 ms that a
-    page-cache hit cost (two operations). A ``redis.Redis`` on a pool is safe to share
-    between threads, so one per pool is enough.
-    """
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._clients = {}
-
-    def get_client(self, key=None, *, write=False):
-        index = self._get_connection_pool_index(write)
-        client = self._clients.get(index)
-        if client is None:
-            client = self._clients[index] = super().get_client(key, write=write)
-        return client
-
-
-class ForgivingRedisCache(RedisCache):
-    PAUSE = 30  # seconds this process leaves Redis alone after a failure
-
-    _down_until = {}  # location -> time.monotonic() until which Redis is skipped; shared by threads
-    _lock = threading.Lock()
-
-    def __init__(self, server, params):
-        super().__init__(server, params)
-        self._class = _ReusingRedisCacheClient
-
-    def _skipping(self):
-        return self._down_until.get(self._server_key, 0) > time.monotonic()
-
-    @property
-    def _server_key(self):
-        return str(self._servers)
-
-    def _failed(self, operation, error):
-        with self._lock:
-            already_down = self._skipping()
-            self._down_until[self._server_key] = time.monotonic() + self.PAUSE
-        if not already_down:
-            logger.warning(
-                "Cache unavailable (%s on %s: %s); serving uncached for %d s",
-                type(error).__name__,
-                operation,
-                error,
-                self.PAUSE,
-            )
-
-    def _guard(self, operation, call, fallback):
-        if self._skipping():
-            return fallback()
-        try:
-            return call()
-        except (RedisError, OSError) as error:
-            self._failed(operation, error)
-            return fallback()
-
-    def get(self, key, default=None, version=None):
-        return self._guard("get", lambda: super(ForgivingRedisCache, self).get(key, default, version), lambda: default)
-
-    def get_many(self, keys, version=None):
-        return self._guard("get_many", lambda: super(ForgivingRedisCache, self).get_many(keys, version), dict)
-
-    def has_key(self, key, version=None):
-        return self._guard("has_key", lambda: super(ForgivingRedisCache, self).has_key(key, version), _false)
-
-    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
-        return self._guard("add", lambda: super(ForgivingRedisCache, self).add(key, value, timeout, version), _false)
-
-    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
-        return self._guard("set", lambda: super(ForgivingRedisCache, self).set(key, value, timeout, version), _none)
-
-    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
-        parent = super()
-        return self._guard("set_many", lambda: parent.set_many(data, timeout, version), lambda: list(data))
-
-    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
-        return self._guard("touch", lambda: super(ForgivingRedisCache, self).touch(key, timeout, version), _false)
-
-    def delete(self, key, version=None):
-        return self._guard("delete", lambda: super(ForgivingRedisCache, self).delete(key, version), _false)
-
-    def delete_many(self, keys, version=None):
-        return self._guard("delete_many", lambda: super(ForgivingRedisCache, self).delete_many(keys, version), list)
-
-    def clear(self):
-        return self._guard("clear", lambda: super(ForgivingRedisCache, self).clear(), _false)
-
-    def incr(self, key, delta=1, version=None):
-        def unavailable():
-            raise CacheUnavailable("the cache cannot count right now")
-
-        return self._guard("incr", lambda: super(ForgivingRedisCache, self).incr(key, delta, version), unavailable)
 
 
 def service_unavailable_response():

@@ -1,4 +1,5 @@
-"""Login throttling with django-axes: what it counts, what it logs, and what a locked-out login sees.
+"""The admin's login: throttling with django-axes, and the optional second step.
+
 
 - ``account_key`` (``AXES_USERNAME_CALLABLE``): what was typed into the username field
   is often an e-mail address, and sometimes a password typed one field too early. So
