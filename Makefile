@@ -31,7 +31,7 @@ run: setup
 # test: everything but the stack tests, on two xdist workers (browser tests on one, timed fault tests on one).
 # test-postgres: only the tests whose behaviour differs on PostgreSQL (marker db_differs), against DATABASE_URL.
 test-fast: $(VENV)/.installed
-	$(PY) -m pytest -q -m fast
+	HYPOTHESIS_PROFILE=fast $(PY) -m pytest -q -n 2 -m fast
 
 test: $(VENV)/.installed
 	$(PY) -m pytest -q -n 2 -m "not stack"

@@ -43,9 +43,10 @@ from hypothesis import settings as hypothesis_settings
 from tests import db_snapshots
 from tests.helpers import clear_own_cache_keys, client_for, user_in
 
-# Hypothesis: "dev" draws new examples each run; "ci" (CI=true) the same bounded, derandomised ones every run.
-# HYPOTHESIS_PROFILE=ci picks one by name.
+# Hypothesis: "dev" draws new examples each run; "ci" (CI=true) the same bounded, derandomised ones every run;
+# "fast" (make test-fast) only a few. HYPOTHESIS_PROFILE picks one by name.
 hypothesis_settings.register_profile("dev", max_examples=20, deadline=None)
+hypothesis_settings.register_profile("fast", max_examples=5, deadline=None)  # make test-fast: a glance, not a search
 hypothesis_settings.register_profile(
     "ci", max_examples=20, derandomize=True, deadline=None, database=None, print_blob=True
 )

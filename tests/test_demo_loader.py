@@ -130,6 +130,7 @@ def loaded(db, django_capture_on_commit_callbacks):
     return _counts()
 
 
+@pytest.mark.usefixtures("demo")  # a second run over the demo; on the small site it would load it all (40 s)
 def test_a_second_run_creates_and_changes_nothing(loaded, django_capture_on_commit_callbacks):
     published = dict(Page.objects.values_list("pk", "last_published_at"))
 
