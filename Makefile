@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test lint setup stack stack-stop bench bench-search lighthouse
+.PHONY: run test test-fast test-postgres lint setup stack stack-stop bench bench-search lighthouse
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -27,8 +27,17 @@ run: setup
 	$(PY) manage.py db_worker --no-reload --interval 1 & worker=$$!; \
 	$(PY) manage.py runserver $(HOST)
 
+# Tiers (README "Tests"). test-fast: the inner loop, no demo, browser, fault servers or subprocesses.
+# test: everything but the stack tests, on two xdist workers (browser tests on one, timed fault tests on one).
+# test-postgres: only the tests whose behaviour differs on PostgreSQL (marker db_differs), against DATABASE_URL.
+test-fast: $(VENV)/.installed
+	HYPOTHESIS_PROFILE=fast $(PY) -m pytest -q -n 2 -m fast
+
 test: $(VENV)/.installed
-	$(PY) -m pytest
+	$(PY) -m pytest -q -n 2 -m "not stack"
+
+test-postgres: $(VENV)/.installed
+	$(PY) -m pytest -q -m "db_differs and not browser"
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .

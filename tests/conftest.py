@@ -1,33 +1,81 @@
 """Shared fixtures: a test database that is really a test database, a cache of the test's own, the demo on request.
 
 The session starts from an empty, migrated test database (on SQLite a copy
-of the last run's, see ``tests/db_snapshots.py``). Tests build the few pages
-they need with the factories in ``tests/factories.py``; a test that needs the
-whole demo site asks for the ``demo`` fixture. The demo is then loaded once
-(on SQLite copied from the last run when nothing it depends on changed),
-committed to the test database with the renditions of its images, and every
-test that uses it runs after all tests that do not (see
+of the last run's, see ``tests/db_snapshots.py``). A test that uses the
+database gets the small bilingual site of ``tests/factories.py`` (the
+``site_tree`` fixture) unless it asks for the whole demo site with the
+``demo`` fixture (``pytest.mark.usefixtures("demo")``): the demo is for the
+smoke tests only. It is loaded once per session and only when a selected test
+asks for it (on SQLite copied from the last run when nothing it depends on
+changed), committed to the test database with the renditions of its images,
+and every test that uses it runs after all tests that do not (see
 ``pytest_collection_modifyitems``), so a factory-built site never meets the
 demo one.
 
-With pytest-xdist (``-n auto --dist loadgroup`` in pyproject.toml) each worker
+Tiers (README "Tests"): every test gets the marker ``fast`` unless it uses the
+demo or is marked ``browser``, ``faults``, ``subprocess``, ``slow``,
+``postgres`` or ``stack``; ``make test-fast`` runs ``-m fast``. A new test is
+fast by default and leaves the tier by what it uses.
+
+With pytest-xdist (``make test``: ``-n 2 --dist loadgroup``) each worker
 has a test database of its own (pytest-django: SQLite in memory per process,
 PostgreSQL ``test_<name>_gw0``, ``_gw1``, ...) and its own cache key prefix.
 The scheduler hands each worker its tests in the collection order sorted
 here, so on every worker too the small site's tests run before the demo's;
 ``_site_tree_content`` stops the run should a scheduler ever break that.
+
+Media files a run writes go to a folder of its own under the system's
+temporary folder, removed when the run ends (``pytest_configure``).
 """
 
 import io
+import os
+import shutil
+import tempfile
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 from django.core.management import call_command
 from django.db.models import Model
+from hypothesis import settings as hypothesis_settings
 
 from tests import db_snapshots
-from tests.helpers import clear_own_cache_keys
+from tests.helpers import clear_own_cache_keys, client_for, user_in
+
+# Hypothesis: "dev" draws new examples each run; "ci" (CI=true) the same bounded, derandomised ones every run;
+# "fast" (make test-fast) only a few. HYPOTHESIS_PROFILE picks one by name.
+hypothesis_settings.register_profile("dev", max_examples=20, deadline=None)
+hypothesis_settings.register_profile("fast", max_examples=5, deadline=None)  # make test-fast: a glance, not a search
+hypothesis_settings.register_profile(
+    "ci", max_examples=20, derandomize=True, deadline=None, database=None, print_blob=True
+)
+hypothesis_settings.load_profile(
+    os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") == "true" else "dev")
+)
+
+MEDIA_ENV = "SIF_TEST_MEDIA_ROOT"
+NOT_FAST = ("demo", "browser", "faults", "subprocess", "slow", "postgres", "stack")
+
+
+def pytest_configure(config):
+    """Media files of this run in a temporary folder of its own; xdist workers inherit it from the controller."""
+    from django.conf import settings
+
+    if not hasattr(config, "workerinput") and MEDIA_ENV not in os.environ:
+        os.environ[MEDIA_ENV] = tempfile.mkdtemp(prefix="sif-test-media-")
+        _OWN_MEDIA.append(os.environ[MEDIA_ENV])
+    if MEDIA_ENV in os.environ:
+        settings.MEDIA_ROOT = os.environ[MEDIA_ENV]
+
+
+def pytest_unconfigure(config):
+    while _OWN_MEDIA:
+        shutil.rmtree(_OWN_MEDIA.pop(), ignore_errors=True)
+        os.environ.pop(MEDIA_ENV, None)
+
+
+_OWN_MEDIA = []
 
 
 def _is_test_database(name):
@@ -163,7 +211,7 @@ def _demo_content(django_db_setup, django_db_blocker):
         intake_settings.notification_email = "intake@sif.example"
         intake_settings.save()
         _make_renditions()
-        db_snapshots.save(connection, "demo", key)
+        db_snapshots.save(connection, "demo", key, media=True)
 
 
 def _make_renditions():
@@ -191,7 +239,7 @@ def demo(_demo_content, db):
     """
 
 
-DATABASE_FIXTURES = {"db", "client", "admin_client", "django_user_model"}
+DATABASE_FIXTURES = {"db", "transactional_db", "client", "admin_client", "admin_user", "django_user_model"}
 
 
 def _uses_the_database(item):
@@ -200,21 +248,36 @@ def _uses_the_database(item):
 
 
 def pytest_collection_modifyitems(config, items):
-    """Tests that use the demo run last: before them the test database has no demo content.
+    """The small site by default, the demo on request and last; the tier markers.
 
-    A test that uses the database and does not ask for the small site
-    (``site_tree``) gets the demo, so a test never meets an empty site by
-    accident. The demo and the small factory-built site never share the
-    database: the demo is loaded into the migrated, empty database once all
-    tests of the small site have run.
+    A test that uses the database and asks for neither the small site
+    (``site_tree``) nor the demo gets the small site, so a test never meets
+    an empty site by accident and never pays for the demo it did not ask for.
+    The demo and the small site never share the database: the demo is loaded
+    into the migrated, empty database once all tests of the small site have run.
     """
     for item in items:
         names = getattr(item, "fixturenames", None)
-        if names is not None and "site_tree" not in names and "demo" not in names and _uses_the_database(item):
+        if names is None:
+            continue
+        if "demo" in names:
             # The session-wide load goes first, as it would in the closure pytest sorts by scope:
             # set up after the test's transaction began, it would be rolled back with the test.
+            if "_demo_content" in names:
+                names.remove("_demo_content")
             names.insert(0, "_demo_content")
-            names.append("demo")
+            item.add_marker(pytest.mark.demo)
+        elif "site_tree" not in names and _uses_the_database(item):
+            names.insert(0, "_site_tree_content")
+            names.append("site_tree")
+        if item.get_closest_marker("postgres"):
+            item.add_marker(pytest.mark.db_differs)
+        if item.get_closest_marker("faults") and "demo" not in names:
+            # The timed fault tests run one after another on one xdist worker, not beside each other. (A group is
+            # sent to its worker at once: a demo test in it would run before that worker's small-site tests.)
+            item.add_marker(pytest.mark.xdist_group("faults"))
+        if not any(item.get_closest_marker(name) for name in NOT_FAST):
+            item.add_marker(pytest.mark.fast)
     # Among each kind, the long tests first: with xdist, a 25-second test picked up last kept one worker busy alone.
     items.sort(
         key=lambda item: (
@@ -242,6 +305,41 @@ def _clear_cache():
     clear_own_cache_keys(cache)
     yield
     clear_own_cache_keys(cache)
+
+
+# Users as the data migrations' groups make them, each with a logged-in client in Dutch ---------------------------
+
+
+@pytest.fixture
+def editor(db):
+    """A logged-in client of an editor ("Editors": writes, cannot publish)."""
+    from editorial.roles import EDITORS
+
+    return client_for(user_in("redacteur", EDITORS))
+
+
+@pytest.fixture
+def moderator(db):
+    """A logged-in client of a moderator ("Moderators": reviews and publishes)."""
+    from editorial.roles import MODERATORS
+
+    return client_for(user_in("eindredacteur", MODERATORS))
+
+
+@pytest.fixture
+def intake_handler(db):
+    """A logged-in client of an intake handler ("Intake handlers": triages submissions)."""
+    from intake.models import HANDLERS_GROUP
+
+    return client_for(user_in("intaker", HANDLERS_GROUP))
+
+
+@pytest.fixture
+def admin(db):
+    """A logged-in client of a superuser."""
+    from django.contrib.auth import get_user_model
+
+    return client_for(get_user_model().objects.create_superuser("beheer", "beheer@sif.example", "wachtwoord"))
 
 
 @pytest.fixture

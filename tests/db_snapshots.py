@@ -13,7 +13,9 @@ backup API, in milliseconds. A copy's name holds a hash of its inputs:
   at must still be there.
 
 A change to any input makes a new copy on the next run, so a stale copy is never
-used. Only in-memory SQLite test databases are copied; PostgreSQL and every
+used. The media files a copy's images and documents point at are kept beside
+it (``<kind>-<key>-media/``) and copied back into the run's own media folder
+(tests/conftest.py gives every run one). Only in-memory SQLite test databases are copied; PostgreSQL and every
 other ``migrate`` (a test that migrates, a subprocess) run as always.
 ``SIF_TEST_DB_CACHE=0`` turns the copies off.
 """
@@ -22,6 +24,7 @@ import contextlib
 import functools
 import hashlib
 import os
+import shutil
 import sqlite3
 import sys
 from importlib import metadata
@@ -99,6 +102,9 @@ def restore(connection, kind, key):
     connection.ensure_connection()
     with contextlib.closing(sqlite3.connect(copy)) as source:
         source.backup(connection.connection)
+    media = CACHE_DIR / f"{kind}-{key}-media"
+    if media.is_dir():
+        shutil.copytree(media, settings.MEDIA_ROOT, dirs_exist_ok=True)
     # Content type ids cached from the database before must not outlive it.
     from django.contrib.contenttypes.models import ContentType
 
@@ -106,8 +112,11 @@ def restore(connection, kind, key):
     return True
 
 
-def save(connection, kind, key):
-    """Keep a copy of the whole database as ``kind``-``key``, replacing older copies of that kind."""
+def save(connection, kind, key, media=False):
+    """Keep a copy of the whole database as ``kind``-``key``, replacing older copies of that kind.
+
+    With ``media``, the files its images and documents point at are kept beside it.
+    """
     if not (enabled() and is_memory_database(connection)):
         return
     connection.ensure_connection()
@@ -118,24 +127,48 @@ def save(connection, kind, key):
     partial = copy.with_name(f"{copy.name}.{os.getpid()}.partial")
     with contextlib.closing(sqlite3.connect(partial)) as target:
         connection.connection.backup(target)
+    if media:
+        _save_media(f"{kind}-{key}-media")
     partial.replace(copy)  # atomic: another xdist worker may write the same copy
-    for old in CACHE_DIR.glob(f"{kind}-*.sqlite3"):
-        if old != copy:
-            old.unlink(missing_ok=True)
+    for old in CACHE_DIR.glob(f"{kind}-*"):
+        if old.name not in (copy.name, f"{kind}-{key}-media") and not old.name.endswith(".partial"):
+            shutil.rmtree(old) if old.is_dir() else old.unlink(missing_ok=True)
 
 
-def media_files_present():
-    """Whether every file the database's images and renditions point at is still in MEDIA_ROOT."""
+def _save_media(name):
+    """The media files the database points at, beside its copy (before the copy itself is in place)."""
+    target = CACHE_DIR / name
+    if target.is_dir():
+        return
+    partial = CACHE_DIR / f"{name}.{os.getpid()}.partial"
+    shutil.rmtree(partial, ignore_errors=True)
+    for file_name in _media_names():
+        source = Path(settings.MEDIA_ROOT) / file_name
+        if source.is_file():
+            (partial / file_name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, partial / file_name)
+    partial.mkdir(parents=True, exist_ok=True)
+    try:
+        partial.rename(target)
+    except OSError:  # another xdist worker was first
+        shutil.rmtree(partial, ignore_errors=True)
+
+
+def _media_names():
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
 
     image_model = get_image_model()
-    names = [
+    return [
         *image_model.objects.values_list("file", flat=True),
         *image_model.get_rendition_model().objects.values_list("file", flat=True),
         *get_document_model().objects.values_list("file", flat=True),
     ]
-    return all((Path(settings.MEDIA_ROOT) / name).is_file() for name in names)
+
+
+def media_files_present():
+    """Whether every file the database's images and renditions point at is in MEDIA_ROOT."""
+    return all((Path(settings.MEDIA_ROOT) / name).is_file() for name in _media_names())
 
 
 @contextlib.contextmanager

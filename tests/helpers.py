@@ -134,3 +134,22 @@ def run_task_worker(max_tasks=None):
     # The worker drops stale connections between tasks; here that would end the test's transaction.
     with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
         worker.run()
+
+
+def user_in(username, group_name):
+    """A user whose rights come only from one of the groups the data migrations made."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    user = get_user_model().objects.create_user(username, f"{username}@sif.example", "wachtwoord")
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+def client_for(user):
+    """A test client logged in as ``user``, in Dutch, as the hub's editors use the admin."""
+    from django.test import Client
+
+    client = Client(HTTP_ACCEPT_LANGUAGE="nl")
+    client.force_login(user)
+    return client

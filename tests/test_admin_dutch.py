@@ -27,8 +27,8 @@ from wagtail_localize.models import StringSegment, Translation
 from cases.models import CaseIndexPage
 from intake.models import HANDLERS_GROUP, Submission
 from tests.factories import StandardPageFactory
-from tests.test_editorial_workflow import _client_for, _translation_editor_props, _user
-from tests.test_publish_paths import EDITORS, MODERATORS
+from tests.helpers import client_for, user_in
+from tests.test_editorial_workflow import _translation_editor_props
 
 pytestmark = pytest.mark.django_db
 
@@ -85,16 +85,6 @@ def assert_dutch(response, *, also="", our_sentences=True):
 def _around(text, word):
     at = text.find(word)
     return text[max(0, at - 80) : at + 80]
-
-
-@pytest.fixture
-def editor():
-    return _client_for(_user("redacteur", EDITORS))
-
-
-@pytest.fixture
-def moderator():
-    return _client_for(_user("eindredacteur", MODERATORS))
 
 
 @pytest.fixture
@@ -211,7 +201,7 @@ def test_the_case_story_help_names_no_box_that_is_gone(site_tree, editor):
 
 
 def test_the_intake_screens_speak_dutch(site_tree):
-    handler = _client_for(_user("intaker", HANDLERS_GROUP))
+    handler = client_for(user_in("intaker", HANDLERS_GROUP))
     submission = Submission.objects.create(
         language="en",
         organisation_name="Proef Foundation",

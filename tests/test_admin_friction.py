@@ -7,20 +7,10 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page, Site
 
 from cases.models import CasePage
-from editorial.roles import EDITORS, MODERATORS
-from tests.test_editorial_workflow import _client_for, _is_denied, _user, create_case_as_editor, dutch_case_index
+from tests.helpers import client_for, user_in
+from tests.test_editorial_workflow import _is_denied, create_case_as_editor, dutch_case_index
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor():
-    return _client_for(_user("redacteur", EDITORS))
-
-
-@pytest.fixture
-def moderator():
-    return _client_for(_user("eindredacteur", MODERATORS))
 
 
 def test_workflow_names_read_dutch_in_the_editor(editor):
@@ -70,6 +60,7 @@ def test_page_types_are_described_in_dutch(editor):
     assert "Een pagina met tekst en blokken" in html
 
 
+@pytest.mark.usefixtures("demo")
 def test_admin_search_finds_a_case_by_its_client(editor):
     case = CasePage.objects.get(slug="jaarbeurs-band-op-spanning", locale__language_code="nl")
 
@@ -78,6 +69,7 @@ def test_admin_search_finds_a_case_by_its_client(editor):
     assert reverse("wagtailadmin_pages:edit", args=[case.pk]) in html
 
 
+@pytest.mark.usefixtures("demo")
 @pytest.mark.parametrize(
     "word",
     [
@@ -119,7 +111,7 @@ def test_exported_times_are_amsterdam_time():
 
     submission = _a_submission()
     Submission.objects.filter(pk=submission.pk).update(created_at=datetime(2026, 1, 15, 12, 30, tzinfo=UTC))
-    admin = _client_for(get_user_model().objects.create_superuser("beheer", "beheer@sif.example", "x"))
+    admin = client_for(get_user_model().objects.create_superuser("beheer", "beheer@sif.example", "x"))
     url = reverse("intake_submissions:index")
 
     csv_text = b"".join(admin.get(url, {"export": "csv"}).streaming_content).decode()
@@ -135,10 +127,10 @@ def test_intake_handlers_see_their_work_on_the_dashboard_and_names_in_the_assign
     from intake.models import HANDLERS_GROUP, Submission
     from tests.test_editorial_workflow import _a_submission
 
-    handler_user = _user("intaker", HANDLERS_GROUP)
+    handler_user = user_in("intaker", HANDLERS_GROUP)
     handler_user.first_name, handler_user.last_name = "Ilse", "de Intaker"
     handler_user.save()
-    handler = _client_for(handler_user)
+    handler = client_for(handler_user)
     _a_submission()
     mine = _a_submission()
     Submission.objects.filter(pk=mine.pk).update(assignee=handler_user, status="in_progress")

@@ -1,7 +1,7 @@
 """Editors can preview every page type and every block, and every field they fill explains itself.
 
 Page previews go through Wagtail's own preview view: the edit form of an
-existing demo page is posted as the admin's preview panel posts it, then the
+existing page of the small site (tests/factories.py) is posted as the admin's preview panel posts it, then the
 preview is fetched. Block previews go through the block picker's preview view.
 Help text is read from the edit handlers, so only fields an editor sees count.
 """
@@ -9,7 +9,6 @@ Help text is read from the edit handlers, so only fields an editor sees count.
 import pytest
 from django import forms
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape
@@ -23,12 +22,11 @@ from wagtail.models import get_page_models
 from wagtail.snippets.models import get_snippet_models
 from wagtail_localize.models import Translation
 
-from editorial.roles import EDITORS
 from home.blocks import TableBlock
 from intake.models import IntakePage, Submission
 from intake.wagtail_hooks import SubmissionViewSet
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
+pytestmark = pytest.mark.django_db
 
 PROJECT_APPS = {"home", "programmes", "cases", "menukaart", "intake", "buysocial"}
 PAGE_MODELS = [model for model in get_page_models() if model._meta.app_label in PROJECT_APPS]
@@ -36,14 +34,6 @@ SNIPPET_MODELS = [model for model in get_snippet_models() if model._meta.app_lab
 SETTING_MODELS = [model for model in settings_registry if model._meta.app_label in PROJECT_APPS]
 # Fields Wagtail itself puts on every page; their help text is Wagtail's business.
 BUILT_IN_FIELDS = {"title", "slug", "seo_title", "search_description", "show_in_menus", "go_live_at", "expire_at"}
-
-
-@pytest.fixture
-def editor(client):
-    user = get_user_model().objects.create_user("redacteur", "redacteur@sif.example", "wachtwoord")
-    user.groups.add(Group.objects.get(name=EDITORS))
-    client.force_login(user)
-    return client
 
 
 # Page previews -------------------------------------------------------------------------------------------------------
@@ -114,7 +104,7 @@ def page_form_data(page, user):
 
 def a_page(model, language_code):
     page = model.objects.filter(locale__language_code=language_code).live().first()
-    assert page is not None, f"the demo content has no {language_code} {model.__name__}"
+    assert page is not None, f"the site has no {language_code} {model.__name__}"
     return page
 
 
@@ -138,6 +128,7 @@ def test_every_page_type_previews_in_the_page_editor(editor, model, language_cod
     assert "preview-error" not in html and "Preview not available" not in html
 
 
+@pytest.mark.usefixtures("demo")  # translations made through wagtail-localize, as the demo loader makes them
 @pytest.mark.parametrize("model", PAGE_MODELS, ids=lambda model: model.__name__)
 def test_every_english_page_previews_in_the_translation_editor(editor, model):
     english = a_page(model, "en")
@@ -217,14 +208,24 @@ def picker_blocks():
 PICKER_BLOCKS = picker_blocks()
 
 
-@pytest.mark.parametrize(("where", "block"), PICKER_BLOCKS, ids=[where for where, _ in PICKER_BLOCKS])
-def test_every_block_has_a_description(where, block):
-    assert str(block.get_description()).strip(), f"{where} ({type(block).__name__}) has no description"
-    with translation.override("nl"):
-        dutch = str(block.get_description())
+def _untranslated(text_of, items):
+    """The items whose text is empty, or the same in Dutch and English (no Dutch translation)."""
+    missing = []
+    for name, item in items:
+        english = str(text_of(item)).strip()
+        with translation.override("nl"):
+            dutch = str(text_of(item)).strip()
+        if not english:
+            missing.append(f"{name}: none")
+        elif dutch == english:
+            missing.append(f"{name}: '{english}' has no Dutch translation")
+    return missing
+
+
+def test_every_block_has_a_description_in_both_languages():
     with translation.override("en"):
-        english = str(block.get_description())
-    assert dutch != english, f"{where}: the description '{english}' has no Dutch translation"
+        missing = _untranslated(lambda block: block.get_description(), PICKER_BLOCKS)
+    assert missing == []
 
 
 def _is_plain_field(block):
@@ -290,14 +291,11 @@ def editor_fields():
 EDITOR_FIELDS = editor_fields()
 
 
-@pytest.mark.parametrize(("name", "field"), EDITOR_FIELDS, ids=[name for name, _ in EDITOR_FIELDS])
-def test_every_editor_field_has_help_text_in_both_languages(name, field):
-    assert str(field.help_text).strip(), f"{name} has no help_text"
-    with translation.override("nl"):
-        dutch = str(field.help_text)
+def test_every_editor_field_has_help_text_in_both_languages():
+    """Every field of every panel an editor or intake handler fills: one check over them all."""
     with translation.override("en"):
-        english = str(field.help_text)
-    assert dutch != english, f"{name}: the help text '{english}' has no Dutch translation"
+        missing = _untranslated(lambda field: field.help_text, EDITOR_FIELDS)
+    assert missing == []
 
 
 def test_the_checks_cover_the_whole_project():

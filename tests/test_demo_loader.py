@@ -130,6 +130,7 @@ def loaded(db, django_capture_on_commit_callbacks):
     return _counts()
 
 
+@pytest.mark.usefixtures("demo")  # a second run over the demo; on the small site it would load it all (40 s)
 def test_a_second_run_creates_and_changes_nothing(loaded, django_capture_on_commit_callbacks):
     published = dict(Page.objects.values_list("pk", "last_published_at"))
 
@@ -138,6 +139,7 @@ def test_a_second_run_creates_and_changes_nothing(loaded, django_capture_on_comm
     assert dict(Page.objects.values_list("pk", "last_published_at")) == published
 
 
+@pytest.mark.usefixtures("demo")
 def test_the_full_demo_is_there_in_both_languages(loaded):
     pages = loaded["pages"]
     nl = sum(n for (language, _model, live), n in pages.items() if language == "nl" and live)
@@ -172,6 +174,7 @@ def _remove_most_of_the_demo():
     intake_settings.save()
 
 
+@pytest.mark.usefixtures("demo")
 @pytest.mark.slow
 def test_a_run_interrupted_after_some_pages_is_completed_by_the_next(
     loaded, django_capture_on_commit_callbacks, monkeypatch
@@ -220,6 +223,7 @@ def test_a_run_interrupted_after_some_pages_is_completed_by_the_next(
     assert {case.locale.language_code for case in cases} == {"nl", "en"}
 
 
+@pytest.mark.usefixtures("demo")
 def test_editors_changes_survive_a_new_run(loaded, django_user_model, django_capture_on_commit_callbacks):
     editor = django_user_model.objects.create_superuser("editor", "editor@sif.example", "x")
     about = StandardPage.objects.get(locale__language_code="nl", slug="over-ons")

@@ -9,16 +9,17 @@ import pytest
 from django.urls import reverse
 
 from cases.models import CaseIndexPage, CasePage
+from editorial.roles import EDITORS, MODERATORS
 from intake.models import HANDLERS_GROUP
-from tests.test_editorial_workflow import _client_for, _is_denied, _user, case_form_data
-from tests.test_publish_paths import EDITORS, MODERATORS
+from tests.helpers import client_for, user_in
+from tests.test_editorial_workflow import _is_denied, case_form_data
 
 pytestmark = pytest.mark.django_db
 
 
 def test_intake_handlers_do_not_see_the_translation_status(site_tree):
-    handler = _client_for(_user("intaker", HANDLERS_GROUP))
-    editor = _client_for(_user("redacteur", EDITORS))
+    handler = client_for(user_in("intaker", HANDLERS_GROUP))
+    editor = client_for(user_in("redacteur", EDITORS))
     status_url = reverse("sif_translation_status")
 
     localize_report = reverse("wagtail_localize:translations_report")
@@ -33,7 +34,7 @@ def test_intake_handlers_do_not_see_the_translation_status(site_tree):
 
 @pytest.mark.parametrize("group", [EDITORS, MODERATORS])
 def test_nobody_makes_an_english_case_without_a_dutch_original(site_tree, group):
-    client = _client_for(_user("schrijver", group))
+    client = client_for(user_in("schrijver", group))
     english_index = CaseIndexPage.objects.get(locale__language_code="en")
     url = reverse("wagtailadmin_pages:add", args=["cases", "casepage", english_index.pk])
 
@@ -46,7 +47,7 @@ def test_nobody_makes_an_english_case_without_a_dutch_original(site_tree, group)
 
 
 def test_dutch_cases_are_still_made_as_before(site_tree):
-    editor = _client_for(_user("redacteur", EDITORS))
+    editor = client_for(user_in("redacteur", EDITORS))
     dutch_index = CaseIndexPage.objects.get(locale__language_code="nl")
     url = reverse("wagtailadmin_pages:add", args=["cases", "casepage", dutch_index.pk])
 

@@ -11,7 +11,6 @@ from urllib.parse import unquote, urlencode
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
 from wagtail.images.models import Image
@@ -20,8 +19,6 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
 from cases.models import CaseIndexPage, CasePage, Theme
-from editorial.roles import EDITORS, MODERATORS
-from intake.models import HANDLERS_GROUP
 from menukaart.models import ServiceCategory
 from programmes.models import Partner
 from tests.helpers import get_page
@@ -35,33 +32,6 @@ ENGLISH = {
     "Verkenning met de buurt": "Exploring with the neighbourhood",
     "Pilot in de werkplaats": "Pilot in the workshop",
 }
-
-
-def _user(username, group_name):
-    user = get_user_model().objects.create_user(username, f"{username}@sif.example", "wachtwoord")
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
-
-
-def _client_for(user):
-    client = Client(HTTP_ACCEPT_LANGUAGE="nl")
-    client.force_login(user)
-    return client
-
-
-@pytest.fixture
-def editor():
-    return _client_for(_user("redacteur", EDITORS))
-
-
-@pytest.fixture
-def moderator():
-    return _client_for(_user("eindredacteur", MODERATORS))
-
-
-@pytest.fixture
-def intake_handler():
-    return _client_for(_user("intaker", HANDLERS_GROUP))
 
 
 def dutch_case_index():

@@ -24,7 +24,7 @@ from intake.models import OutgoingEmail, Submission
 from tests.fault_servers import FakeSMTPServer, manage, stop
 from tests.helpers import DATABASE_TASKS, run_task_worker
 
-pytestmark = [pytest.mark.django_db, pytest.mark.faults]
+pytestmark = [pytest.mark.django_db, pytest.mark.faults, pytest.mark.db_differs]  # the outbox worker's locking
 
 POSTS = 20
 POST_BOUND_SECONDS = 5.0  # generous on a loaded machine (a hung server must not cost its 20 s); figures are printed

@@ -2,7 +2,7 @@
 
 Four app processes (tests/wsgi_server.py, a thread per request) and two task workers
 (``manage.py db_worker``, overlapping on purpose) share one SQLite file, a copy of the
-test database with the demo content. 8 threads send 200 questions; every question is
+test database with the small site of tests/factories.py. 8 threads send 200 questions; every question is
 stored, all 400 e-mails reach the fake SMTP server once, and no log says "database is
 locked". Then a write lock is held for 6 s: a question sent meanwhile waits and is stored.
 """
@@ -62,7 +62,7 @@ def _post(base_url, index):
 
 
 def _copy_test_database(target):
-    """The test database (demo content included) into a file the subprocesses can share."""
+    """The test database (the small site included) into a file the subprocesses can share."""
     connection.ensure_connection()
     # serialize(), not backup(): the test's open transaction keeps backup() waiting for its lock forever.
     target.write_bytes(connection.connection.serialize())

@@ -16,27 +16,14 @@ from cases.models import CasePage
 from tests.test_editorial_workflow import (
     PHASES,
     SLUG,
-    _client_for,
     _form_errors,
     _list_block,
-    _user,
     case_form_data,
     fill_strings,
 )
-from tests.test_publish_paths import EDITORS, MODERATORS
 from tests.test_review_holds import DUTCH, live_dutch_page, submit, translate
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor():
-    return _client_for(_user("redacteur", EDITORS))
-
-
-@pytest.fixture
-def moderator():
-    return _client_for(_user("eindredacteur", MODERATORS))
 
 
 def _case_with(**streams):

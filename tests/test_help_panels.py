@@ -10,7 +10,7 @@ from editorial.roles import EDITORS
 from home.models import StandardPage
 from intake.models import IntakePage
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
+pytestmark = pytest.mark.django_db
 
 HELP = {
     StandardPage: {

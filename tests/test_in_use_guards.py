@@ -6,7 +6,6 @@ dead links, and deleting an image left a caption without an image.
 """
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
 from wagtail.images.models import Image
@@ -14,26 +13,13 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page
 
 from cases.models import CasePage, Theme
-from editorial.roles import MODERATORS
 from home.models import SiteSettings, StandardPage
 from intake.models import IntakePage
 from menukaart.models import ServicePage
 from programmes.models import ProgrammePage
 from tests.helpers import get_page
-from tests.test_editorial_workflow import _client_for, _user
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def moderator():
-    return _client_for(_user("eindredacteur", MODERATORS))
-
-
-@pytest.fixture
-def admin():
-    user = get_user_model().objects.create_superuser("beheer", "beheer@sif.example", "wachtwoord")
-    return _client_for(user)
 
 
 def _cases(slug):
@@ -52,6 +38,7 @@ def _assert_refused_listing(response, pages, not_listed=()):
         assert reverse("wagtailadmin_pages:edit", args=[page.pk]) not in html, page.title
 
 
+@pytest.mark.usefixtures("demo")
 def test_deleting_a_service_used_by_live_cases_is_refused(admin):
     service = ServicePage.objects.get(slug="verandertraject-sociaal-ondernemen", locale__language_code="nl")
     cases = _cases("gemeente-utrecht")
@@ -65,6 +52,7 @@ def test_deleting_a_service_used_by_live_cases_is_refused(admin):
         assert service.get_translation(case.locale).title in get_page(Client(), case.url).text, language
 
 
+@pytest.mark.usefixtures("demo")
 @pytest.mark.parametrize("language", ["nl", "en"])
 def test_deleting_a_theme_in_either_language_is_refused_while_cases_use_it(moderator, language):
     theme = Theme.objects.get(slug="werk", locale__language_code=language)
@@ -110,6 +98,7 @@ def test_unpublishing_a_programme_that_live_cases_link_to_is_refused(moderator, 
     assert Client().get(programme.url).status_code == 200
 
 
+@pytest.mark.usefixtures("demo")
 def test_unpublishing_a_page_nobody_links_to_still_works(moderator):
     case = _cases("missie-030")["en"]
 
@@ -134,6 +123,7 @@ def test_unpublishing_the_privacy_statement_is_refused_while_the_intake_takes_da
     assert privacy.url in [a.get("href") for a in get_page(Client(), intake.url).find_all("a")]
 
 
+@pytest.mark.usefixtures("demo")
 def test_deleting_the_image_of_a_live_case_is_refused(admin):
     cases = _cases("gemeente-utrecht")
     image = cases["nl"].image

@@ -14,7 +14,7 @@ from wagtail.tasks import update_reference_index_task
 from cases.models import CaseTheme
 from tests.helpers import DATABASE_TASKS, run_task_worker
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.db_differs]  # the database task worker
 
 
 @pytest.fixture

@@ -44,8 +44,7 @@ NASTY = [
     "\u202e\ufeff",
     " ",
 ]
-FUZZ = settings(
-    max_examples=20,
+FUZZ = settings(  # examples per test: the profile's (tests/conftest.py: "dev", or "ci" with CI=true)
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
@@ -61,6 +60,7 @@ def test_search_answers_every_known_killer_with_a_page(client, query):
         assert "search-form" in html
 
 
+@pytest.mark.usefixtures("demo")
 def test_search_still_finds_pages_through_the_noise(client):
     html = client.get("/en/search/", {"q": '"Vredenburg" AND *'}).content.decode()
     assert "Location" in html

@@ -22,7 +22,7 @@ from intake.retention import purge
 from menukaart.models import ServicePage
 from tests.helpers import Page, get_page, own_cache_keys
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
+pytestmark = pytest.mark.django_db
 
 NL_URL, EN_URL = "/nl/vraagstuk/", "/en/your-question/"
 
@@ -67,6 +67,7 @@ def submit(client, url, capture, extra=None, **overrides):
 # The page in both languages ---------------------------------------------------
 
 
+@pytest.mark.usefixtures("demo")
 @pytest.mark.parametrize(
     ("url", "lang", "h1", "label"),
     [
@@ -104,6 +105,7 @@ def test_consent_is_not_ticked_and_links_to_the_privacy_statement(client):
 # Storing, post/redirect/get and e-mail ---------------------------------------------
 
 
+@pytest.mark.usefixtures("demo")
 def test_valid_question_is_stored_then_redirects_to_a_thank_you_page(client, django_capture_on_commit_callbacks):
     response = submit(client, EN_URL, django_capture_on_commit_callbacks)
     assert response.status_code == 303
@@ -133,6 +135,7 @@ def test_valid_question_is_stored_then_redirects_to_a_thank_you_page(client, dja
     assert Submission.objects.count() == 1
 
 
+@pytest.mark.usefixtures("demo")
 def test_two_emails_after_commit_in_the_right_languages(client, django_capture_on_commit_callbacks):
     submit(client, EN_URL, django_capture_on_commit_callbacks)
     assert len(mail.outbox) == 2
@@ -155,6 +158,7 @@ def test_the_notification_goes_to_the_address_in_the_intake_settings(client, dja
     assert sorted(m.to[0] for m in mail.outbox) == ["sam@example.org", "vragen@sif.example"]
 
 
+@pytest.mark.usefixtures("demo")
 def test_confirmation_from_the_dutch_page_is_dutch(client, django_capture_on_commit_callbacks):
     submit(client, NL_URL, django_capture_on_commit_callbacks)
     (confirmation,) = [m for m in mail.outbox if m.to == ["sam@example.org"]]

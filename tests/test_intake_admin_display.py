@@ -13,17 +13,11 @@ from html import unescape
 import pytest
 from django.urls import reverse
 
-from intake.models import HANDLERS_GROUP, Submission
-from tests.test_editorial_workflow import _client_for, _user
+from intake.models import Submission
 
 pytestmark = pytest.mark.django_db
 
 RECEIVED = datetime(2026, 6, 30, 23, 12, 41, 123456, tzinfo=UTC)
-
-
-@pytest.fixture
-def handler():
-    return _client_for(_user("intaker", HANDLERS_GROUP))
 
 
 @pytest.fixture
@@ -52,8 +46,8 @@ def _main_text(response):
     return " ".join(unescape(html[html.index("<main") :]).split())
 
 
-def test_the_inspect_screen_shows_local_times_and_named_themes_and_services(handler, english_question):
-    text = _main_text(handler.get(reverse("intake_submissions:inspect", args=[english_question.pk])))
+def test_the_inspect_screen_shows_local_times_and_named_themes_and_services(intake_handler, english_question):
+    text = _main_text(intake_handler.get(reverse("intake_submissions:inspect", args=[english_question.pk])))
 
     assert "1 juli 2026, 01:12" in text and "00:12" not in text and "23:12" not in text
     assert "Werk" in text and "Dienst 0" in text  # Dutch names for a question sent in English
@@ -61,8 +55,8 @@ def test_the_inspect_screen_shows_local_times_and_named_themes_and_services(hand
     assert "Proef Foundation (2026-07-01)" in text  # the title's date is the local date too
 
 
-def test_the_list_names_the_language(handler, english_question):
-    text = _main_text(handler.get(reverse("intake_submissions:index")))
+def test_the_list_names_the_language(intake_handler, english_question):
+    text = _main_text(intake_handler.get(reverse("intake_submissions:index")))
 
     assert "Engels" in text and "Proef Foundation" in text and " Taal " in text
 
@@ -73,8 +67,8 @@ def _csv_rows(handler):
     return list(csv.DictReader(io.StringIO(content)))
 
 
-def test_the_csv_export_reads_without_questions_in_a_dutch_office(handler, english_question):
-    rows = _csv_rows(handler)
+def test_the_csv_export_reads_without_questions_in_a_dutch_office(intake_handler, english_question):
+    rows = _csv_rows(intake_handler)
 
     row = rows[0]
     assert row["Ontvangen"] == "01-07-2026 01:12"
@@ -84,10 +78,10 @@ def test_the_csv_export_reads_without_questions_in_a_dutch_office(handler, engli
     assert str(english_question.services[0]) not in ",".join(row.values())
 
 
-def test_the_xlsx_export_has_local_times_to_the_minute(handler, english_question):
+def test_the_xlsx_export_has_local_times_to_the_minute(intake_handler, english_question):
     from openpyxl import load_workbook
 
-    response = handler.get(reverse("intake_submissions:index") + "?export=xlsx")
+    response = intake_handler.get(reverse("intake_submissions:index") + "?export=xlsx")
     sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
     headings = [cell.value for cell in sheet[1]]
     values = dict(zip(headings, [cell.value for cell in sheet[2]], strict=True))

@@ -16,7 +16,7 @@ from intake.models import OutgoingEmail, Submission
 from tests.helpers import Page, get_page
 from tests.test_intake import EN_URL, NL_URL, valid_data
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
+pytestmark = pytest.mark.django_db
 
 NOTICE = {
     NL_URL: ("Het formulier is even gesloten", "privacyverklaring"),

@@ -33,6 +33,7 @@ def _settings_cache(env):
     return json.loads(result.stdout)
 
 
+@pytest.mark.subprocess
 def test_with_redis_each_test_run_gets_a_key_prefix_of_its_own():
     env = {"REDIS_URL": "redis://127.0.0.1:6379/15"}  # only read, never connected to
     first, second = _settings_cache(env), _settings_cache(env)

@@ -95,6 +95,7 @@ def test_without_a_bucket_media_stay_on_local_disk():
     assert media_storage({"AWS_STORAGE_BUCKET_NAME": "  "})["BACKEND"].endswith("FileSystemStorage")
 
 
+@pytest.mark.subprocess
 @pytest.mark.django_db
 def test_images_and_renditions_are_stored_in_the_bucket_and_served_from_it(s3_media, s3_endpoint):
     image = get_image_model().objects.create(title="Werkplaats", file=ImageFile(io.BytesIO(_png()), name="hal.png"))

@@ -30,6 +30,7 @@ def test_format_euro_per_language(language):
     assert {amount: format_euro(amount, language) for amount in EXPECTED[language]} == pinned(language)
 
 
+@pytest.mark.subprocess
 @pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is not installed; the server side is pinned above")
 @pytest.mark.parametrize("language", ["nl", "en"])
 def test_the_browser_writes_prices_as_the_server_does(language):

@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.mark.slow
+@pytest.mark.db_differs
 def test_case_services_intake_address_and_audiences_survive_the_migrations(tmp_path):
     env = {
         **os.environ,

@@ -162,6 +162,7 @@ def _production_env(**changes):
     return {k: v for k, v in env.items() if v is not None}
 
 
+@pytest.mark.subprocess
 def test_production_refuses_to_start_without_a_public_url():
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy"],
@@ -173,19 +174,6 @@ def test_production_refuses_to_start_without_a_public_url():
     )
     assert result.returncode != 0
     assert "SIF_PUBLIC_URL" in result.stderr
-
-
-def test_production_deploy_check_passes_with_everything_set():
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT,
-        env=_production_env(),
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr
-    assert "no issues" in result.stdout
 
 
 def _png(side):

@@ -62,6 +62,7 @@ def run_production(**env):
     )
 
 
+@pytest.mark.subprocess
 def test_production_without_a_shared_cache_serves_pages_uncached_and_the_check_says_so():
     result = run_production()
     assert "page cache on: False" in result.stdout
@@ -69,6 +70,7 @@ def test_production_without_a_shared_cache_serves_pages_uncached_and_the_check_s
     assert "ops.W002" in result.stderr and "REDIS_URL" in result.stderr
 
 
+@pytest.mark.subprocess
 def test_production_with_redis_caches_pages_and_passes_the_check():
     result = run_production(REDIS_URL="redis://127.0.0.1:6379/15")  # read by the settings; never connected to
     assert "page cache on: True" in result.stdout
@@ -76,6 +78,7 @@ def test_production_with_redis_caches_pages_and_passes_the_check():
     assert "ops.W002" not in result.stderr
 
 
+@pytest.mark.subprocess
 def test_production_meant_to_run_uncached_passes_the_check():
     result = run_production(SIF_PAGE_CACHE="off")
     assert "page cache on: False" in result.stdout

@@ -7,14 +7,14 @@ from wagtail.models import Page
 
 from editorial.roles import EDITORS, MODERATORS
 from home.models import StandardPage
-from tests.helpers import get_page
-from tests.test_editorial_workflow import _client_for, _is_denied, _user
+from tests.helpers import client_for, get_page, user_in
+from tests.test_editorial_workflow import _is_denied
 
 pytestmark = pytest.mark.django_db
 
 
 def test_no_standard_page_at_the_wagtail_root():
-    editor = _client_for(_user("redacteur", EDITORS))
+    editor = client_for(user_in("redacteur", EDITORS))
     root = Page.objects.get(depth=1)
 
     choose = editor.get(reverse("wagtailadmin_pages:add_subpage", args=[root.pk]))
@@ -37,7 +37,7 @@ def _pair(slug_nl):
 
 
 def test_moving_a_dutch_page_moves_its_english_twin():
-    moderator = _client_for(_user("eindredacteur", MODERATORS))
+    moderator = client_for(user_in("eindredacteur", MODERATORS))
     about_nl, about_en = _pair("over-ons")
     location_nl, location_en = _pair("locatie")
     old_english_url = about_en.url

@@ -18,16 +18,14 @@ from wagtail.models import Locale, Page, PageLogEntry
 from wagtail_localize.models import TranslationSource
 
 from cases.models import CasePage
-from editorial.roles import EDITORS, MODERATORS
+from editorial.roles import EDITORS
 from intake.models import HANDLERS_GROUP
-from tests.helpers import get_page
+from tests.helpers import client_for, get_page, user_in
 from tests.test_editorial_workflow import (
     SLUG,
-    _client_for,
     _form_errors,
     _is_denied,
     _translation_editor_props,
-    _user,
     approve_as_moderator,
     case_form_data,
     dutch_case_index,
@@ -41,20 +39,10 @@ pytestmark = pytest.mark.django_db
 NON_PUBLISHERS = [EDITORS, HANDLERS_GROUP]
 
 
-@pytest.fixture
-def editor():
-    return _client_for(_user("redacteur", EDITORS))
-
-
-@pytest.fixture
-def moderator():
-    return _client_for(_user("eindredacteur", MODERATORS))
-
-
 @pytest.fixture(params=NON_PUBLISHERS)
 def non_publisher(request):
     """A user without publish rights, once per group that has none."""
-    return _client_for(_user(f"zonder-publicatie-{request.param.lower().replace(' ', '-')}", request.param))
+    return client_for(user_in(f"zonder-publicatie-{request.param.lower().replace(' ', '-')}", request.param))
 
 
 def _publish_log_count(page):
@@ -290,7 +278,7 @@ def test_scheduling_is_refused_to_editors(editor):
 
 
 def test_intake_handlers_cannot_translate_or_sync(editor, moderator):
-    handler = _client_for(_user("intaker", HANDLERS_GROUP))
+    handler = client_for(user_in("intaker", HANDLERS_GROUP))
     page = _live_case(editor, moderator)
     english = Locale.objects.get(language_code="en")
 

@@ -42,8 +42,3 @@ def test_dev_requirements_are_the_runtime_plus_the_tools():
     dev = {package for package, _ in _requirements("requirements-dev.txt")}
     assert {"pytest", "pytest-django", "hypothesis", "playwright", "ruff", "moto"} <= dev
     assert not dev & {package for package, _ in _requirements("requirements.txt")}
-
-
-def test_make_run_and_test_install_the_dev_requirements():
-    makefile = (ROOT / "Makefile").read_text()
-    assert "pip install --quiet -r requirements-dev.txt" in makefile

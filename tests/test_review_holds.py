@@ -15,22 +15,11 @@ from wagtail_localize.models import Translation, TranslationSource
 
 from home.models import StandardPage
 from tests.factories import StandardPageFactory
-from tests.test_editorial_workflow import _client_for, _user, approve_as_moderator, fill_strings
-from tests.test_publish_paths import EDITORS, MODERATORS
+from tests.test_editorial_workflow import approve_as_moderator, fill_strings
 
 pytestmark = pytest.mark.django_db
 
 DUTCH = {"Werkplaats": "Workshop", "Wij repareren samen.": "We repair together."}
-
-
-@pytest.fixture
-def editor():
-    return _client_for(_user("redacteur", EDITORS))
-
-
-@pytest.fixture
-def moderator():
-    return _client_for(_user("eindredacteur", MODERATORS))
 
 
 def _english():

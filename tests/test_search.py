@@ -11,7 +11,8 @@ from django.db import connection
 
 from tests.helpers import get_page
 
-pytestmark = pytest.mark.django_db
+# PostgreSQL: stemming, trigram typos (db_differs: CI runs these there)
+pytestmark = [pytest.mark.django_db, pytest.mark.db_differs, pytest.mark.usefixtures("demo")]
 
 needs_postgres = pytest.mark.postgres
 

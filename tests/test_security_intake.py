@@ -401,6 +401,7 @@ def test_spoofed_forwarded_for_from_a_direct_client_shares_one_limit(
     assert statuses == [303, 303, 303, 429, 429]
 
 
+@pytest.mark.usefixtures("demo")
 @pytest.mark.parametrize(
     ("url", "statement"),
     [
@@ -412,6 +413,7 @@ def test_the_privacy_statement_says_what_the_confirmation_repeats(client, url, s
     assert statement in Page(client.get(url)).text
 
 
+@pytest.mark.db_differs  # two transactions at once: PostgreSQL really runs them concurrently
 def test_two_requests_with_one_token_at_once_store_one_submission(client, django_capture_on_commit_callbacks):
     """The database's unique constraint decides when both requests pass the form's check at the same moment."""
     from unittest import mock

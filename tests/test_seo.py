@@ -206,6 +206,7 @@ def test_search_pages_have_self_referencing_hreflang_and_x_default(client, url, 
 # -- Open Graph, Twitter card and JSON-LD ----------------------------------------------------------
 
 
+@pytest.mark.usefixtures("demo")
 def test_every_page_type_in_both_languages_has_og_tags_and_json_ld(client):
     seen = set()
     for page in live_pages():

@@ -14,22 +14,22 @@ from django.urls import reverse
 from wagtail.models import Collection
 
 from cases.models import Theme
+from editorial.roles import EDITORS, MODERATORS
 from programmes.models import Partner
 from tests.factories import ImageFactory, ThemeFactory, _jpeg
-from tests.test_editorial_workflow import _client_for, _user
-from tests.test_publish_paths import EDITORS, MODERATORS
+from tests.helpers import client_for, user_in
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def editor():
-    return _client_for(_user("redacteur", EDITORS))
+    return client_for(user_in("redacteur", EDITORS))
 
 
 @pytest.fixture
 def moderator():
-    return _client_for(_user("eindredacteur", MODERATORS))
+    return client_for(user_in("eindredacteur", MODERATORS))
 
 
 def _text(response):

@@ -11,20 +11,20 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.models import Page
 
+from editorial.roles import EDITORS, MODERATORS
 from tests.factories import StandardPageFactory, translate
-from tests.test_editorial_workflow import _client_for, _user
-from tests.test_publish_paths import EDITORS, MODERATORS
+from tests.helpers import client_for, user_in
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def moderator():
-    return _client_for(_user("eindredacteur", MODERATORS))
+    return client_for(user_in("eindredacteur", MODERATORS))
 
 
 def _editor_user():
-    return _user("redacteur", EDITORS)
+    return user_in("redacteur", EDITORS)
 
 
 def _parent(page):
@@ -64,7 +64,7 @@ def test_a_move_the_english_page_cannot_follow_is_refused_before_anything_moves(
 
 def test_an_editor_cannot_move_a_dutch_draft_away_from_its_live_english_page(site_tree):
     editor_user = _editor_user()
-    editor = _client_for(editor_user)
+    editor = client_for(editor_user)
     draft = StandardPageFactory(
         parent=site_tree.home_nl, title="Concept", slug="concept", live=False, owner=editor_user
     )
@@ -104,7 +104,7 @@ def test_deleting_a_dutch_page_deletes_its_english_page_too(site_tree, moderator
 
 def test_an_editor_may_not_delete_a_draft_whose_english_page_they_may_not_delete(site_tree):
     editor_user = _editor_user()
-    editor = _client_for(editor_user)
+    editor = client_for(editor_user)
     draft = StandardPageFactory(
         parent=site_tree.home_nl, title="Concept", slug="concept", live=False, owner=editor_user
     )

@@ -14,7 +14,10 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 CATALOGUES = sorted(p for p in ROOT.glob("*/locale/nl/LC_MESSAGES/django.po") if ".venv" not in p.parts)
 
-pytestmark = pytest.mark.skipif(shutil.which("msgfmt") is None, reason="gettext's msgfmt is not installed")
+pytestmark = [
+    pytest.mark.skipif(shutil.which("msgfmt") is None, reason="gettext's msgfmt is not installed"),
+    pytest.mark.subprocess,
+]
 
 
 def test_the_site_catalogue_exists():

@@ -1,5 +1,7 @@
 """Test settings: fast password hashing, in-memory e-mail, plain static storage."""
 
+import os
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -8,7 +10,8 @@ ALLOWED_HOSTS = ["*"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
-MEDIA_ROOT = VAR_DIR / "test-media"  # noqa: F405
+# tests/conftest.py gives each test run a media folder of its own and removes it after the run.
+MEDIA_ROOT = os.environ.get("SIF_TEST_MEDIA_ROOT") or VAR_DIR / "test-media"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Static files come straight from the sources; collectstatic is for production.
 STATIC_ROOT = None
