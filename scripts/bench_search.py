@@ -14,6 +14,7 @@ Environment (defaults in brackets):
   BENCH_SEARCH_DATABASE_URL [postgres://postgres@127.0.0.1:5432/sif_search_bench]  dropped and made anew
   BENCH_SEARCH_PAGES [2000]   pages in all, demo included
   BENCH_SEARCH_ROUNDS [5]     times each query is asked per size
+  BENCH_SEARCH_KEEP [unset]   when set, the scratch database is kept (for EXPLAIN) and dropped on the next run
 """
 
 import itertools
@@ -198,8 +199,11 @@ def main():
         from django.db import connections
 
         connections.close_all()
-        recreate_database(drop_only=True)
-        say("scratch database dropped")
+        if os.environ.get("BENCH_SEARCH_KEEP"):
+            say("scratch database kept (BENCH_SEARCH_KEEP)")
+        else:
+            recreate_database(drop_only=True)
+            say("scratch database dropped")
     print()
     print("| site | pages | language | median ms | p95 ms | searches |")
     print("|---|---:|---|---:|---:|---:|")

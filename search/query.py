@@ -29,6 +29,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchHeadline, SearchQuery
+from django.core.cache import cache
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import connection
 from django.db.models import Value
@@ -162,24 +163,49 @@ VOCABULARY = (
     "SELECT e.autocomplete FROM {entries} e JOIN {pages} p ON e.object_id = p.id::text"
     " WHERE p.live AND p.locale_id IN ({locales})"
 )
+VOCABULARY_WORDS = "SELECT coalesce(array_agg(word ORDER BY word), '{}') FROM ts_stat(%s)"
 CLOSEST_WORDS = """
 SELECT DISTINCT ON (typed) typed, word
-FROM unnest(%s::text[]) AS typed, ts_stat(%s) AS vocabulary
+FROM unnest(%s::text[]) AS typed, unnest(%s::text[]) AS vocabulary(word)
 WHERE similarity(word, typed) >= %s
 ORDER BY typed, similarity(word, typed) DESC, word
 """
+# The vocabulary is kept in the shared cache per language and page-cache generation (plain strings),
+# so a purge (a publish, an unpublish, a move) starts a new one; the timeout bounds how long a list
+# read before the worker indexed a published page can stay.
+VOCABULARY_CACHE_KEY = "sif:search:vocabulary:{language}:{generation}"
+VOCABULARY_TIMEOUT = 60 * 60
+
+
+def _vocabulary(language, locales):
+    """The distinct words of the live pages in ``language`` (``locales``: their locale ids, comma-separated)."""
+    from wagtail.search.models import IndexEntry
+
+    from ops import page_cache
+
+    token = page_cache.generation()
+    key = VOCABULARY_CACHE_KEY.format(language=language, generation=token) if token else None
+    words = cache.get(key) if key else None
+    if words is None:
+        statement = VOCABULARY.format(entries=IndexEntry._meta.db_table, pages=Page._meta.db_table, locales=locales)
+        with connection.cursor() as cursor:
+            cursor.execute(VOCABULARY_WORDS, [statement])
+            words = list(cursor.fetchone()[0])
+        if key:
+            cache.set(key, words, VOCABULARY_TIMEOUT)
+    return words
 
 
 def _pg_corrected(words, language):
     """``words`` with each one replaced by the most alike word of the pages in ``language``, if one is alike."""
-    from wagtail.search.models import IndexEntry
-
     locales = ",".join(
         str(int(pk)) for pk in Locale.objects.filter(language_code=language).values_list("pk", flat=True)
     )
     if not locales:
         return words
-    vocabulary = VOCABULARY.format(entries=IndexEntry._meta.db_table, pages=Page._meta.db_table, locales=locales)
+    vocabulary = _vocabulary(language, locales)
+    if not vocabulary:
+        return words
     with connection.cursor() as cursor:
         cursor.execute(CLOSEST_WORDS, [words, vocabulary, settings.SEARCH_FUZZY_SIMILARITY])
         closest = dict(cursor.fetchall())

@@ -187,3 +187,25 @@ def test_a_published_change_is_found_in_its_own_language_only(client):
     page.save_revision().publish()
     assert "/nl/over-ons/" in results(client, "/nl/zoeken/?q=zeppelinhangar")
     assert results(client, "/en/search/?q=zeppelinhangar") == []
+
+
+@needs_postgres
+def test_the_typo_lookup_keeps_its_vocabulary_until_a_publish(client):
+    """The language's words are read once per page-cache generation; a publish brings in the new words."""
+    skip_unless_postgres()
+    from django.test.utils import CaptureQueriesContext
+    from wagtail.models import Page
+
+    from search import query
+
+    assert results(client, "/nl/zoeken/?q=zeppelinhangr") == []  # reads and keeps the vocabulary
+    with CaptureQueriesContext(connection) as captured:
+        assert query._pg_corrected(["inkopn"], "nl") != ["inkopn"]
+    assert not [q for q in captured.captured_queries if "ts_stat" in q["sql"]]
+
+    page = Page.objects.get(slug="over-ons", locale__language_code="nl").specific
+    page.lead = "Zeppelinhangar als vergaderplek."
+    page.save_revision().publish()
+    page_html = get_page(client, "/nl/zoeken/?q=zeppelinhangr").text
+    assert "/nl/over-ons/" in results(client, "/nl/zoeken/?q=zeppelinhangr")
+    assert "zeppelinhangar" in page_html

@@ -233,8 +233,13 @@ def test_every_page_type_in_both_languages_has_og_tags_and_json_ld(client):
         assert [item["position"] for item in crumbs] == list(range(1, len(crumbs) + 1))
         assert crumbs[-1]["item"] == BASE + url and crumbs[-1]["name"] == (page.title if page.depth > 2 else "Home")
         assert crumbs[0]["item"] == f"{BASE}/{language}/"
-        # The hub, contact and location pages carry the organisation with its contact details.
-        assert ("Organization" in nodes) == (kind in ("HomePage", "ContactPage", "LocationPage")), url
+        # The hub, contact and location pages carry the organisation with its contact details; a social
+        # enterprise's page describes that enterprise as an organisation.
+        assert ("Organization" in nodes) == (
+            kind in ("HomePage", "ContactPage", "LocationPage", "SocialEnterprisePage")
+        )
+        if kind == "SocialEnterprisePage":
+            assert nodes["Organization"]["name"] == page.title and "telephone" not in nodes["Organization"], url
         if kind == "HomePage":
             assert nodes["Organization"]["url"] == f"{BASE}/{language}/"
             assert nodes["Organization"]["logo"].startswith(BASE)
