@@ -44,9 +44,20 @@ ADMIN_DIRECTIVES = {
     # The preview panel shows the page in a frame of the admin itself.
     "frame-ancestors": [SELF],
 }
-# The headers as sent (django-csp writes the directives in its own order).
-PUBLIC_POLICY = build_policy(config=default_config(PUBLIC_DIRECTIVES))
-ADMIN_POLICY = build_policy(config=default_config(ADMIN_DIRECTIVES))
+
+
+def in_fixed_order(policy):
+    """``policy`` with its directives sorted by name.
+
+    django-csp writes the directives in the order of a set, which changes with each
+    process's string hashing: two app instances would send one policy in two spellings.
+    """
+    return "; ".join(sorted(directive.strip() for directive in policy.split(";") if directive.strip()))
+
+
+# The headers as sent.
+PUBLIC_POLICY = in_fixed_order(build_policy(config=default_config(PUBLIC_DIRECTIVES)))
+ADMIN_POLICY = in_fixed_order(build_policy(config=default_config(ADMIN_DIRECTIVES)))
 # The document server has no policy: a PDF viewer in the browser runs under it.
 UNGUARDED_PREFIXES = ["/documents/"]
 
@@ -83,7 +94,10 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         # own response (shown in the admin's preview frame) gets the admin's policy.
         if getattr(request, "is_dummy", False):
             return response
-        return super().process_response(request, response)
+        response = super().process_response(request, response)
+        if "Content-Security-Policy" in response:
+            response["Content-Security-Policy"] = in_fixed_order(response["Content-Security-Policy"])
+        return response
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only)
