@@ -19,7 +19,8 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
 def test_overview_lists_the_three_programmes_running_first(client, url, title, running, finished):
     page = get_page(client, url)
     assert page.h1() == title
-    order = [page.text.index(name) for name in ("Buy Social", "Challenges", "Plan Einstein")]
+    main = page.html[page.html.index("<main") :]  # the menu names some programmes too
+    order = [main.index(name) for name in ("Buy Social", "Challenges", "Plan Einstein")]
     assert order == sorted(order), "running programmes come before the finished one"
     assert page.text.count(running) == 2 and page.text.count(finished) == 1
     hrefs = {a.get("href") for a in page.find_all("a")}
