@@ -108,6 +108,7 @@ def a_page(model, language_code):
     return page
 
 
+@pytest.mark.usefixtures("demo")  # the small site lacks the Buy Social pages; the demo has a page of every type
 @pytest.mark.parametrize("language_code", ["nl", "en"])
 @pytest.mark.parametrize("model", PAGE_MODELS, ids=lambda model: model.__name__)
 def test_every_page_type_previews_in_the_page_editor(editor, model, language_code):
