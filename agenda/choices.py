@@ -17,7 +17,7 @@ class EventLocation(models.TextChoices):
     """The hub's own places (shared/content/FACTS.md), or online. No street address: editors have none."""
 
     HUB = "hub", _("Social Impact Factory, Utrecht")
-    AAN_DE_GRACHT = "aan-de-gracht", _("Aan de Gracht, Utrecht")
+    AAN_DE_GRACHT = "aan-de-gracht", _("Aan de Gracht")
     ONLINE = "online", _("Online")
 
 

@@ -7,17 +7,52 @@ hooks it needs (``EventPage.seats_left``).
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 
 from home.blocks import BodyBlock
 from home.models import BasePage, guidance, text_fields
+from ops.page_cache import hold_until
+from search import seo
 
 from .choices import EventLanguage, EventLocation, EventStatus, EventType
+from .when import is_past, month_key, month_label, next_boundary, short_date, when_in_words
 
 # The fields whose change makes calendars take the event anew (iCalendar SEQUENCE).
 CALENDAR_FIELDS = ("title", "starts_at", "ends_at", "location", "status")
+
+# The agenda's query parameters in each language (``/nl/agenda/?maand=2027-03``, ``/en/events/?month=2027-03``).
+FILTER_PARAMS = {
+    "nl": {"month": "maand", "type": "soort", "language": "taal"},
+    "en": {"month": "month", "type": "type", "language": "language"},
+}
+
+
+def filter_params():
+    return FILTER_PARAMS.get(translation.get_language(), FILTER_PARAMS["en"])
+
+
+def _links(chosen, name, options):
+    """(label, query string, is current) for "all" and each option of filter ``name``, keeping the other filters.
+
+    ``chosen``: {filter: value}; the query string uses the parameter names of the active language.
+    """
+    params = filter_params()
+    links = []
+    for value, label in [("", _("All")), *options]:
+        query = urlencode({params[key]: v for key, v in {**chosen, name: value}.items() if v})
+        links.append((label, f"?{query}" if query else "", chosen[name] == value))
+    return links
+
+
+def _prepare(events):
+    for event in events:
+        event.when_words = when_in_words(event.starts_at, event.ends_at)
+    return events
 
 
 class EventIndexPage(BasePage):
@@ -30,9 +65,51 @@ class EventIndexPage(BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["agenda.EventPage"]
     max_count_per_parent = 1
+    cache_query_params = tuple(sorted({name for params in FILTER_PARAMS.values() for name in params.values()}))
 
     class Meta:
         verbose_name = _("agenda")
+
+    def events(self):
+        return EventPage.objects.child_of(self).live().select_related("organiser_partner")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        now = timezone.now()
+        upcoming = sorted(self.events().filter(ends_at__gt=now), key=lambda e: (e.starts_at, e.title))
+        params = filter_params()
+        chosen = {key: request.GET.get(param, "") for key, param in params.items()}
+        months = sorted({month_key(event.starts_at) for event in upcoming})
+        kinds = [(value, label) for value, label in EventType.choices if any(e.event_type == value for e in upcoming)]
+        languages = [
+            (value, label)
+            for value, label in EventLanguage.choices
+            if any(e.event_language == value for e in upcoming)
+        ]
+        shown = [
+            event
+            for event in upcoming
+            if chosen["month"] in ("", month_key(event.starts_at))
+            and chosen["type"] in ("", event.event_type)
+            and chosen["language"] in ("", event.event_language)
+        ]
+        context.update(
+            events=_prepare(shown),
+            any_events=bool(upcoming),
+            filtered=any(chosen.values()),
+            chosen_month=month_label(chosen["month"]) if chosen["month"] in months else "",
+            month_links=_links(chosen, "month", [(key, month_label(key)) for key in months]),
+            type_links=_links(chosen, "type", kinds),
+            language_links=_links(chosen, "language", languages),
+            archive_url=reverse("agenda-archive"),
+            feed_url=reverse("agenda-feed"),
+            boundary=next_boundary(upcoming, now),
+        )
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        return hold_until(response, response.context_data.get("boundary"))
 
 
 class EventPage(BasePage):
@@ -202,6 +279,72 @@ class EventPage(BasePage):
     def is_online(self):
         return self.location == EventLocation.ONLINE
 
+    @property
+    def when_words(self):
+        return when_in_words(self.starts_at, self.ends_at)
+
+    @property
+    def date_words(self):
+        return short_date(self.starts_at)
+
     def seats_left(self):
         """Seats still free, or None when the event takes no registrations (filled in by registration)."""
         return None
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        now = timezone.now()
+        context.update(
+            is_past=is_past(self, now),
+            ics_url=reverse("agenda-event-ics", args=[self.pk]),
+            boundary=next_boundary([self], now),
+        )
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        return hold_until(response, response.context_data.get("boundary"))
+
+    def structured_data(self, request, url, image):
+        """A schema.org Event: status, attendance mode, place, organiser and (with registration) availability."""
+        node = {
+            "@type": "Event",
+            "name": self.title,
+            "description": self.summary,
+            "url": url,
+            "image": image,
+            "startDate": timezone.localtime(self.starts_at).isoformat(),
+            "endDate": timezone.localtime(self.ends_at).isoformat(),
+            "eventStatus": f"https://schema.org/{self._schema_status()}",
+            "eventAttendanceMode": "https://schema.org/"
+            + ("OnlineEventAttendanceMode" if self.is_online else "OfflineEventAttendanceMode"),
+            "location": self._schema_location(url),
+            "organizer": (
+                {"@type": "Organization", "name": self.organiser} if self.organiser else seo.organisation_ref(request)
+            ),
+            "inLanguage": ["nl", "en"] if self.event_language == EventLanguage.BOTH else self.event_language,
+        }
+        seats = self.seats_left()
+        if seats is not None:
+            node["offers"] = {
+                "@type": "Offer",
+                "url": url,
+                "availability": "https://schema.org/" + ("InStock" if seats > 0 else "SoldOut"),
+            }
+        return node
+
+    def _schema_status(self):
+        if self.status == EventStatus.CANCELLED:
+            return "EventCancelled"
+        if self.status == EventStatus.MOVED:
+            return "EventMovedOnline" if self.is_online else "EventRescheduled"
+        return "EventScheduled"
+
+    def _schema_location(self, url):
+        if self.is_online:
+            # The page, never the meeting link: that one is for registered people only.
+            return {"@type": "VirtualLocation", "url": url}
+        place = {"@type": "Place", "name": str(self.get_location_display())}
+        if self.location == EventLocation.HUB:
+            place["address"] = {"@type": "PostalAddress", "addressLocality": "Utrecht", "addressCountry": "NL"}
+        return place
