@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "intake",
     "buysocial",
     "challenges",
+    "agenda",
     "editorial",
     "search",
     "ops",

@@ -1,0 +1,62 @@
+"""The agenda's addresses outside the page tree: the archive and the .ics files.
+
+They are views, not sub-paths of the agenda page: a page that routes its own sub-paths would
+turn off the hub's one-query routing (``HomePage.route``).
+"""
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext
+
+from home.calendar import ics_response
+from home.localization import current_locale, section_page
+from ops.page_cache import hold_until
+
+from .calendar import calendar, vevent
+from .models import EventIndexPage, EventPage
+from .when import next_boundary, when_in_words
+
+
+def archive(request):
+    """The past events of the visitor's language, the latest first; kept until the next event ends."""
+    index = section_page(request, EventIndexPage)
+    if index is None:
+        raise Http404
+    index = index.specific
+    now = timezone.now()
+    events = list(index.events().filter(ends_at__lte=now).order_by("-starts_at", "title"))
+    for event in events:
+        event.when_words = when_in_words(event.starts_at, event.ends_at)
+    upcoming = index.events().filter(ends_at__gt=now).only("starts_at", "ends_at")
+    response = render(
+        request,
+        "agenda/event_archive.html",
+        {"index": index, "events": events, "view_title": gettext("Past events")},
+    )
+    return hold_until(response, next_boundary(upcoming, now))
+
+
+def event_ics(request, page_id):
+    """One event, in the language of its page; cancelled events too (STATUS:CANCELLED)."""
+    event = get_object_or_404(EventPage.objects.live().select_related("locale"), pk=page_id)
+    return ics_response(
+        calendar([vevent(event, event.get_full_url(request))], event.title), f"{slugify(event.title)}.ics"
+    )
+
+
+def feed_ics(request):
+    """The events that have not ended yet, in the visitor's language; kept until the next one starts or ends."""
+    now = timezone.now()
+    events = list(
+        EventPage.objects.live()
+        .filter(locale=current_locale(), ends_at__gt=now)
+        .select_related("locale")
+        .order_by("starts_at")
+    )
+    feed = calendar(
+        [vevent(event, event.get_full_url(request)) for event in events],
+        gettext("Agenda of Social Impact Factory"),
+    )
+    return hold_until(ics_response(feed, gettext("agenda") + ".ics"), next_boundary(events, now))
