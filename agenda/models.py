@@ -19,7 +19,9 @@ from home.models import BasePage, guidance, text_fields
 from ops.page_cache import hold_until
 from search import seo
 
+from . import seats
 from .choices import EventLanguage, EventLocation, EventStatus, EventType
+from .registration_page import EventRegistration
 from .when import is_past, month_key, month_label, next_boundary, short_date, when_in_words
 
 # The fields whose change makes calendars take the event anew (iCalendar SEQUENCE).
@@ -71,7 +73,8 @@ class EventIndexPage(BasePage):
         verbose_name = _("agenda")
 
     def events(self):
-        return EventPage.objects.child_of(self).live().select_related("organiser_partner")
+        # Seats left counted in the same query (``seats_left`` asks no query per event).
+        return seats.with_seats_taken(EventPage.objects.child_of(self).live().select_related("organiser_partner"))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -112,7 +115,7 @@ class EventIndexPage(BasePage):
         return hold_until(response, response.context_data.get("boundary"))
 
 
-class EventPage(BasePage):
+class EventPage(EventRegistration, BasePage):
     """One event: when, where, in which language, by whom, how accessible, and whether it goes ahead."""
 
     page_description = _("One event in the agenda: a workshop, meet-up or training, with its date and place.")
@@ -287,10 +290,6 @@ class EventPage(BasePage):
     def date_words(self):
         return short_date(self.starts_at)
 
-    def seats_left(self):
-        """Seats still free, or None when the event takes no registrations (filled in by registration)."""
-        return None
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
@@ -302,8 +301,8 @@ class EventPage(BasePage):
         return context
 
     def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
-        return hold_until(response, response.context_data.get("boundary"))
+        response = super().serve(request, *args, **kwargs)  # EventRegistration: the form, its redirects, links
+        return hold_until(response, getattr(response, "context_data", None) and response.context_data.get("boundary"))
 
     def structured_data(self, request, url, image):
         """A schema.org Event: status, attendance mode, place, organiser and (with registration) availability."""

@@ -1,0 +1,168 @@
+"""Registration on the event page: the form, the thank-you page, and the links in the e-mails.
+
+``EventRegistration`` is mixed into ``EventPage`` (before ``BasePage``), so the page
+handles its own requests as the intake page does: validate, rate limit, one
+transaction that stores the registration and its e-mails (``seats.register``), then
+a 303 to the thank-you page with a signed reference. The links in the e-mails come
+back to the event page with ``?registration=<signed token>``: a GET shows a button,
+a POST cancels (or accepts an offered seat). No account, no cookie but the CSRF one.
+"""
+
+from django.core import signing
+from django.db import IntegrityError, transaction
+from django.http import Http404, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+
+from home.localization import site_pages
+from intake.guarantees import over_rate_limit, send_after_commit
+
+from . import seats
+from .registration_forms import RegistrationForm
+from .registration_mail import LINK_PARAMETER
+from .registrations import HOLDS_SEAT, Registration, RegistrationStatus
+
+THANKS_SALT = "agenda.registered"
+THANKS_PARAMETER = "registered"
+THANKS_MAX_AGE = 30 * 60
+RATE_LIMIT_NAME = "agenda-registration"
+
+
+class EventRegistration:
+    """What an event page does for registration. ``seats_left`` is ``None`` when the event takes none."""
+
+    needs_privacy_statement = True
+
+    def seats_left(self):
+        """Free seats, from ``seats_taken`` when a listing counted them for all events at once, else one query."""
+        if self.capacity is None:
+            return None
+        taken = getattr(self, "seats_taken", None)
+        if taken is None:
+            taken = self.seats_taken = seats.seats_taken(self)
+        return max(0, self.capacity - taken)
+
+    def registration_open(self, now=None):
+        return seats.registration_open(self, now)
+
+    def serve(self, request, *args, **kwargs):
+        token = request.POST.get(LINK_PARAMETER) if request.method == "POST" else request.GET.get(LINK_PARAMETER)
+        if token is not None:
+            return self._registration_link(request, token)
+        if request.method == "POST":
+            return self._receive(request)
+        registration = _registration_for_thanks(request.GET.get(THANKS_PARAMETER))
+        if registration is not None and registration.event.translation_key == self.translation_key:
+            return self._thanks(request, registration)
+        return self._event_page(request, RegistrationForm() if self._form_shown(request) else None)
+
+    def _form_shown(self, request):
+        return self.registration_open() and self._privacy_url(request) != ""
+
+    def _privacy_url(self, request):
+        privacy = site_pages(request)["privacy"]
+        return privacy.get_url(request) if privacy is not None and privacy.live else ""
+
+    def _event_page(self, request, form, status=200, rate_limited=False, refused=False):
+        context = self.get_context(request)
+        context.update(
+            registration_form=form,
+            registration_error_links=_error_links(form) if form is not None else [],
+            registration_rate_limited=rate_limited,
+            registration_refused=refused,
+            privacy_url=self._privacy_url(request),
+        )
+        response = TemplateResponse(request, self.get_template(request), context, status=status)
+        if form is not None:
+            # A CSRF cookie and a single-use form token (and, after an error, what was typed): never shared.
+            response["Cache-Control"] = "private, no-store"
+        return response
+
+    def _receive(self, request):
+        event = seats.registration_event(self)
+        if not (seats.registration_open(event) and self._privacy_url(request)):
+            # Past, cancelled, without seats or without a privacy statement: nothing is read, nothing stored.
+            return self._event_page(request, None, status=409, refused=True)
+        form = RegistrationForm(request.POST)
+        if not form.is_valid():
+            return self._event_page(request, form)
+        if over_rate_limit(request, RATE_LIMIT_NAME):
+            return self._event_page(request, form, status=429, rate_limited=True)
+        data = form.cleaned_data
+        registration = Registration(
+            event=event,
+            language=self.locale.language_code,
+            name=data["name"],
+            email=data["email"],
+            organisation=data["organisation"],
+            needs=data["needs"],
+            consent_at=timezone.now(),
+            form_token=form.token_id(),
+        )
+        try:
+            with transaction.atomic():
+                if form.looks_like_spam():  # stored (its token is used up), no seat, no e-mail
+                    registration.status = RegistrationStatus.SPAM
+                    registration.save()
+                else:
+                    send_after_commit(seats.register(registration))
+        except IntegrityError:  # the same form token in two requests at once: the other one was stored
+            form.refuse_stale_token()
+            return self._event_page(request, form)
+        token = signing.dumps(registration.link_key, salt=THANKS_SALT)
+        return HttpResponseRedirect(f"{self.get_url(request)}?{THANKS_PARAMETER}={token}", status=303)
+
+    def _thanks(self, request, registration):
+        context = self.get_context(request)
+        context.update(registration=registration, on_waiting_list=registration.status == RegistrationStatus.WAITING)
+        return _private(TemplateResponse(request, "agenda/registration/thanks.html", context))
+
+    def _registration_link(self, request, token):
+        registration = Registration.for_link_token(token)
+        if registration is None or registration.event.translation_key != self.translation_key:
+            raise Http404
+        if request.method == "POST":
+            action = request.POST.get("action")
+            if action == "cancel":
+                seats.cancel(registration)
+            elif action == "accept":
+                seats.accept_offer(registration)
+            url = f"{self.get_url(request)}?{LINK_PARAMETER}={token}"
+            return HttpResponseRedirect(url, status=303)
+        registration.refresh_from_db()
+        now = timezone.now()
+        context = self.get_context(request)
+        context.update(
+            registration=registration,
+            link_token=token,
+            link_parameter=LINK_PARAMETER,
+            can_cancel=registration.status in (*HOLDS_SEAT, RegistrationStatus.WAITING) and self.starts_at > now,
+            can_accept=registration.status == RegistrationStatus.OFFERED and registration.offer_expires_at > now,
+        )
+        return _private(TemplateResponse(request, "agenda/registration/manage.html", context))
+
+
+def _private(response):
+    response["Cache-Control"] = "private, no-store"
+    response["Referrer-Policy"] = "no-referrer"
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def _registration_for_thanks(token):
+    if not token:
+        return None
+    try:
+        key = signing.loads(token, salt=THANKS_SALT, max_age=THANKS_MAX_AGE)
+    except signing.BadSignature:
+        return None
+    if not isinstance(key, str):
+        return None
+    return Registration.objects.select_related("event").filter(link_key=key, anonymised_at__isnull=True).first()
+
+
+def _error_links(form):
+    """(anchor, message) for the error summary, each linking to its field."""
+    return [
+        (form[name].auto_id, error) for name, errors in form.errors.items() if name in form.fields for error in errors
+    ]

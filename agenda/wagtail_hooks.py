@@ -1,0 +1,30 @@
+"""The agenda in the admin: registrations per event (for "Event organisers"), their retention, cancellation notices."""
+
+from django.db import transaction
+from django.utils import timezone
+from wagtail import hooks
+from wagtail.signals import page_published
+
+from intake.guarantees import RETENTION_HOOK
+
+from . import registration_due, registration_retention
+from .models import EventPage
+from .registration_admin import RegistrationViewSet
+
+
+@hooks.register("register_admin_viewset")
+def register_registration_viewset():
+    return RegistrationViewSet()
+
+
+hooks.register(RETENTION_HOOK, registration_retention.purge)
+
+
+def notify_if_cancelled(sender, instance, **kwargs):
+    """An event published as cancelled: its people hear of it at once (else the timer's next run tells them)."""
+    if instance.is_cancelled:
+        event_ids = list(instance.get_translations(inclusive=True).values_list("pk", flat=True))
+        transaction.on_commit(lambda: registration_due.queue_cancellation_notices(timezone.now(), event_ids))
+
+
+page_published.connect(notify_if_cancelled, sender=EventPage, dispatch_uid="agenda-cancellation-notices")
