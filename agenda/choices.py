@@ -34,3 +34,7 @@ class EventType(models.TextChoices):
     MEETUP = "meetup", _("Meet-up")
     TRAINING = "training", _("Training")
     OTHER = "other", _("Other")
+
+
+# The heading of the events' group in the site search (search.query.GROUPS); its Dutch is in this app's catalogue.
+SEARCH_GROUP_LABEL = _("Events")

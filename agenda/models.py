@@ -51,12 +51,6 @@ def _links(chosen, name, options):
     return links
 
 
-def _prepare(events):
-    for event in events:
-        event.when_words = when_in_words(event.starts_at, event.ends_at)
-    return events
-
-
 class EventIndexPage(BasePage):
     """The agenda: upcoming events first, by month, with filters by type and language; past ones in the archive."""
 
@@ -97,7 +91,7 @@ class EventIndexPage(BasePage):
             and chosen["language"] in ("", event.event_language)
         ]
         context.update(
-            events=_prepare(shown),
+            events=shown,
             any_events=bool(upcoming),
             filtered=any(chosen.values()),
             chosen_month=month_label(chosen["month"]) if chosen["month"] in months else "",

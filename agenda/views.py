@@ -4,6 +4,7 @@ They are views, not sub-paths of the agenda page: a page that routes its own sub
 turn off the hub's one-query routing (``HomePage.route``).
 """
 
+from django.db.models import Min
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -16,7 +17,7 @@ from ops.page_cache import hold_until
 
 from .calendar import calendar, vevent
 from .models import EventIndexPage, EventPage
-from .when import next_boundary, when_in_words
+from .when import next_boundary
 
 
 def archive(request):
@@ -27,15 +28,13 @@ def archive(request):
     index = index.specific
     now = timezone.now()
     events = list(index.events().filter(ends_at__lte=now).order_by("-starts_at", "title"))
-    for event in events:
-        event.when_words = when_in_words(event.starts_at, event.ends_at)
-    upcoming = index.events().filter(ends_at__gt=now).only("starts_at", "ends_at")
+    next_end = EventPage.objects.child_of(index).live().filter(ends_at__gt=now).aggregate(Min("ends_at"))
     response = render(
         request,
         "agenda/event_archive.html",
         {"index": index, "events": events, "view_title": gettext("Past events")},
     )
-    return hold_until(response, next_boundary(upcoming, now))
+    return hold_until(response, next_end["ends_at__min"])
 
 
 def event_ics(request, page_id):
