@@ -1,0 +1,54 @@
+"""Registration for an event in a browser: axe-core on the form, its error state and the thank-you page,
+in both languages at phone and desktop width; the error summary's links move to their fields."""
+
+import re
+import time
+
+import pytest
+
+from tests.browser.axe import assert_no_axe_violations
+
+pytestmark = pytest.mark.browser
+
+EVENTS = {
+    "nl": ("/nl/agenda/voorbeeldworkshop/", "Aanmelden", "Bedankt voor je aanmelding"),
+    "en": ("/en/events/example-workshop/", "Register", "Thank you for registering"),
+}
+MIN_FILL_SECONDS = 3.2  # the form refuses answers sent faster than a person types (3 s)
+
+
+@pytest.mark.parametrize("language", list(EVENTS))
+def test_registration_form_errors_and_thank_you_have_no_axe_violations(browser_page, live_site, viewport, language):
+    path, send, thanks = EVENTS[language]
+    page = browser_page
+    page.set_viewport_size(viewport)
+    page.goto(live_site + path)
+    assert page.locator("html").get_attribute("lang") == language
+    form = page.locator("#registration")
+    assert form.get_by_role("button", name=send).is_visible()
+    assert_no_axe_violations(page)
+
+    form.get_by_role("button", name=send).click()
+    page.wait_for_load_state()
+    summary = page.locator("#registration .error-summary")
+    assert summary.is_visible()
+    assert_no_axe_violations(page)
+    summary.locator("a").first.click()
+    assert page.evaluate("document.activeElement.id") == "id_name"
+
+    name = f"Axe {language} {viewport['width']}"
+    page.fill("#id_name", name)
+    page.fill("#id_email", f"axe-{language}-{viewport['width']}@example.org")
+    page.check("#id_consent")
+    time.sleep(MIN_FILL_SECONDS)
+    page.locator("#registration").get_by_role(
+        "button", name=re.compile(f"^({send}|.*wachtlijst|.*waiting list)$")
+    ).click()
+    page.wait_for_url(re.compile(r"\?registered="))
+    assert page.get_by_role("heading", level=1).inner_text() in (
+        thanks,
+        "Je staat op de wachtlijst",
+        "You are on the waiting list",
+    )
+    assert name not in page.content()  # no personal data on the thank-you page
+    assert_no_axe_violations(page)
