@@ -5,11 +5,13 @@ from django.utils import timezone
 from wagtail import hooks
 from wagtail.signals import page_published
 
+from home.privacy import PERSONAL_DATA_HOOK
 from intake.guarantees import RETENTION_HOOK
 
 from . import registration_due, registration_retention
 from .models import EventPage
 from .registration_admin import RegistrationViewSet
+from .registration_privacy import registration_personal_data
 
 
 @hooks.register("register_admin_viewset")
@@ -18,6 +20,8 @@ def register_registration_viewset():
 
 
 hooks.register(RETENTION_HOOK, registration_retention.purge)
+# What registration keeps, for the privacy statement, after the intake's.
+hooks.register(PERSONAL_DATA_HOOK, registration_personal_data, order=20)
 
 
 def notify_if_cancelled(sender, instance, **kwargs):

@@ -277,6 +277,35 @@ def test_cancelling_the_event_notifies_each_person_once(event):
     assert notices.first().subject.startswith("Geannuleerd: Werken aan impact")
 
 
+def test_publishing_the_event_as_cancelled_notifies_at_once(event, django_capture_on_commit_callbacks):
+    nl, _en = event
+    seated = register(nl)
+    nl.status = EventStatus.CANCELLED
+    with django_capture_on_commit_callbacks(execute=True):
+        nl.save_revision().publish()
+    assert list(emails("cancellation").values_list("about_id", flat=True)) == [seated.pk]
+
+
+def test_a_raised_capacity_offers_the_new_seats_to_those_waiting_first(client, event):
+    nl, _en = event
+    for number in range(5):
+        register(nl, email=f"p{number}@example.org")
+    waiting = register(nl, email="w@example.org")
+    type(nl).objects.filter(translation_key=nl.translation_key).update(capacity=6)
+    nl.refresh_from_db()
+    assert registration_due.run()["seats offered"] == 1
+    waiting.refresh_from_db()
+    assert (waiting.status, waiting.seat) == (Status.OFFERED, 6)
+    assert registration_due.run()["seats offered"] == 0
+
+
+def test_the_privacy_statement_says_what_registration_keeps_and_for_how_long(client, site_tree, settings):
+    settings.INTAKE_RETENTION_MONTHS = 18
+    text = get_page(client, site_tree.privacy_nl.url).text
+    assert "Aanmeldingen voor onze evenementen" in text
+    assert "18 maanden na de laatste wijziging van je aanmelding" in text
+
+
 # Counting without a query per event -----------------------------------------------------------
 
 
