@@ -32,6 +32,8 @@ class EventRegistration:
     """What an event page does for registration. ``seats_left`` is ``None`` when the event takes none."""
 
     needs_privacy_statement = True
+    # Read by the page: the page cache keys on them, so a link's answer is never the plain page's entry.
+    cache_query_params = (LINK_PARAMETER, THANKS_PARAMETER)
 
     def seats_left(self):
         """Free seats, from ``seats_taken`` when a listing counted them for all events at once, else one query."""

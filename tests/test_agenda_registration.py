@@ -216,6 +216,18 @@ def test_cancelling_through_the_mail_link_offers_the_seat_to_the_first_waiting_o
     assert len(accepted) == 1 and "meet.example/geheim" in accepted[0].body_text
 
 
+def test_the_page_cache_never_answers_a_link_with_the_plain_page(client, event, settings):
+    """Once the event is closed its page is cached; a cancel link still shows the person's own registration."""
+    settings.PAGE_CACHE_ENABLED = True
+    nl, _en = event
+    registration = register(nl)
+    type(nl).objects.filter(pk=nl.pk).update(capacity=None)
+    assert client.get(nl.url).status_code == 200
+    assert client.get(nl.url).headers.get("ETag")  # stored: the plain page is cacheable now
+    shown = get_page(client, f"{nl.url}?registration={registration.link_token()}")
+    assert "Je aanmelding" in shown.text
+
+
 def test_a_link_token_works_only_on_its_own_event(client, agenda, event):
     nl, _en = event
     other, _ = add_event(agenda, "Ander", capacity=5)
