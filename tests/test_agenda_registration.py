@@ -256,6 +256,23 @@ def test_an_expired_offer_passes_on_to_the_next_in_line(event):
     assert seats.accept_offer(first) is False
 
 
+def test_an_offer_is_held_for_the_set_hours_and_never_past_the_start(agenda, settings):
+    settings.AGENDA_OFFER_HOURS = 2
+    nl, _en = add_event(agenda, "Kort", capacity=1, starts_at=NOW + timedelta(hours=30))
+    holder, waiting = register(nl), register(nl, email="w@example.org")
+    seats.cancel(holder)
+    waiting.refresh_from_db()
+    assert waiting.offer_expires_at == NOW + timedelta(hours=2)
+    settings.AGENDA_OFFER_HOURS = 48
+    seats.cancel(waiting)
+    late = register(nl, email="laat@example.org")
+    assert late.status == Status.REGISTERED  # nobody waits any more: the seat is simply taken
+    other = register(nl, email="w2@example.org")
+    seats.cancel(late)
+    other.refresh_from_db()
+    assert other.offer_expires_at == nl.starts_at
+
+
 # The timer: reminders and cancellation notices --------------------------------------------------
 
 

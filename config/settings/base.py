@@ -328,6 +328,10 @@ INTAKE_CONFIRMATIONS_PER_ADDRESS_PER_DAY = 3
 # shares the proxy's address and its rate limit.
 INTAKE_TRUSTED_PROXIES = int(os.environ.get("INTAKE_TRUSTED_PROXIES", "0"))
 
+# Event registration: a seat freed for the first person waiting is held this many hours (at most until the
+# event starts); then the timer (agenda_due_mail) offers it to the next.
+AGENDA_OFFER_HOURS = int(os.environ.get("AGENDA_OFFER_HOURS", "24"))
+
 # Machine translation in the translation editor, only when a DeepL key is given.
 if os.environ.get("DEEPL_AUTH_KEY"):
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
