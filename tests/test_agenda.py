@@ -339,3 +339,16 @@ def test_events_are_found_by_the_site_search_in_their_own_group(client, agenda):
     html = get_page(client, "/nl/zoeken/?q=waterstof").html
     assert "search-group-event" in html
     assert "Waterstofworkshop" in html
+
+
+def test_the_archive_links_its_twin_in_the_other_language(client, agenda):
+    with time_machine.travel(NOW, tick=False):
+        dutch = get_page(client, "/nl/agenda/archief/")
+    assert dutch.hreflangs["en"].endswith("/en/events/archive/")
+    assert dutch.hreflangs["nl"].endswith("/nl/agenda/archief/")
+    assert dutch.canonical.endswith("/nl/agenda/archief/")
+    assert "<title>Afgelopen evenementen | Social Impact Factory</title>" in dutch.html
+
+
+def test_without_an_agenda_the_archive_is_not_found(client, site_tree):
+    assert client.get("/nl/agenda/archief/").status_code == 404
