@@ -4,6 +4,7 @@ They are views, not sub-paths of the agenda page: a page that routes its own sub
 turn off the hub's one-query routing (``HomePage.route``).
 """
 
+from django.core.paginator import Paginator
 from django.db.models import Min
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
@@ -19,6 +20,8 @@ from .calendar import calendar, vevent
 from .models import EventIndexPage, EventPage
 from .when import next_boundary
 
+ARCHIVE_PER_PAGE = 20
+
 
 def archive(request):
     """The past events of the visitor's language, the latest first; kept until the next event ends."""
@@ -27,14 +30,25 @@ def archive(request):
         raise Http404
     index = index.specific
     now = timezone.now()
-    events = list(index.events().filter(ends_at__lte=now).order_by("-starts_at", "title"))
+    past = index.events().filter(ends_at__lte=now).order_by("-starts_at", "title")
+    page_of_events = Paginator(past, ARCHIVE_PER_PAGE).get_page(request.GET.get("page"))
     next_end = EventPage.objects.child_of(index).live().filter(ends_at__gt=now).aggregate(Min("ends_at"))
     response = render(
         request,
         "agenda/event_archive.html",
-        {"index": index, "events": events, "view_title": gettext("Past events")},
+        {
+            "index": index,
+            "events": list(page_of_events),
+            "page_of_events": page_of_events,
+            "page_range": list(page_of_events.paginator.get_elided_page_range(page_of_events.number, on_ends=1)),
+            "view_title": gettext("Past events"),
+        },
     )
     return hold_until(response, next_end["ends_at__min"])
+
+
+# What the page cache keys the archive on (ops/page_cache.py).
+archive.cache_query_params = ("page",)
 
 
 def event_ics(request, page_id):

@@ -339,3 +339,27 @@ def test_events_are_found_by_the_site_search_in_their_own_group(client, agenda):
     html = get_page(client, "/nl/zoeken/?q=waterstof").html
     assert "search-group-event" in html
     assert "Waterstofworkshop" in html
+
+
+def test_the_archive_links_its_twin_in_the_other_language(client, agenda):
+    with time_machine.travel(NOW, tick=False):
+        dutch = get_page(client, "/nl/agenda/archief/")
+    assert dutch.hreflangs["en"].endswith("/en/events/archive/")
+    assert dutch.hreflangs["nl"].endswith("/nl/agenda/archief/")
+    assert dutch.canonical.endswith("/nl/agenda/archief/")
+    assert "<title>Afgelopen evenementen | Social Impact Factory</title>" in dutch.html
+
+
+def test_without_an_agenda_the_archive_is_not_found(client, site_tree):
+    assert client.get("/nl/agenda/archief/").status_code == 404
+
+
+def test_the_archive_is_paginated(client, agenda, monkeypatch):
+    monkeypatch.setattr("agenda.views.ARCHIVE_PER_PAGE", 2)
+    for number in range(3):
+        add_event(agenda, f"Voorbij {number}", starts_at=amsterdam(2026, 3, 10 + number, 14))
+    assert titles(client, "/nl/agenda/archief/") == ["Voorbij 2", "Voorbij 1"]
+    assert titles(client, "/nl/agenda/archief/?page=2") == ["Voorbij 0"]
+    with time_machine.travel(NOW, tick=False):
+        html = get_page(client, "/nl/agenda/archief/").html
+    assert 'href="?page=2" rel="next"' in html
