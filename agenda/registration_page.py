@@ -56,24 +56,32 @@ class EventRegistration:
         registration = _registration_for_thanks(request.GET.get(THANKS_PARAMETER))
         if registration is not None and registration.event.translation_key == self.translation_key:
             return self._thanks(request, registration)
-        return self._event_page(request, RegistrationForm() if self._form_shown(request) else None)
-
-    def _form_shown(self, request):
-        return self.registration_open() and self._privacy_url(request) != ""
+        return self._event_page(request)
 
     def _privacy_url(self, request):
         privacy = site_pages(request)["privacy"]
         return privacy.get_url(request) if privacy is not None and privacy.live else ""
 
-    def _event_page(self, request, form, status=200, rate_limited=False, refused=False):
-        context = self.get_context(request)
+    def get_context(self, request, *args, **kwargs):
+        """The registration part of the page (also in the editor's preview): a fresh form while it is open."""
+        context = super().get_context(request, *args, **kwargs)
+        privacy_url = self._privacy_url(request)
         context.update(
-            registration_form=form,
-            registration_error_links=_error_links(form) if form is not None else [],
-            registration_rate_limited=rate_limited,
-            registration_refused=refused,
-            privacy_url=self._privacy_url(request),
+            registration_form=RegistrationForm() if self.registration_open() and privacy_url else None,
+            registration_error_links=[],
+            registration_rate_limited=False,
+            registration_refused=False,
+            privacy_url=privacy_url,
         )
+        return context
+
+    def _event_page(self, request, status=200, **registration):
+        """The event page; ``registration`` replaces parts of the registration context (form=, refused=, ...)."""
+        context = self.get_context(request)
+        context.update({f"registration_{name}": value for name, value in registration.items()})
+        form = context["registration_form"]
+        if form is not None and form.is_bound:
+            context["registration_error_links"] = _error_links(form)
         response = TemplateResponse(request, self.get_template(request), context, status=status)
         if form is not None:
             # A CSRF cookie and a single-use form token (and, after an error, what was typed): never shared.
@@ -84,12 +92,12 @@ class EventRegistration:
         event = seats.registration_event(self)
         if not (seats.registration_open(event) and self._privacy_url(request)):
             # Past, cancelled, without seats or without a privacy statement: nothing is read, nothing stored.
-            return self._event_page(request, None, status=409, refused=True)
+            return self._event_page(request, status=409, form=None, refused=True)
         form = RegistrationForm(request.POST)
         if not form.is_valid():
-            return self._event_page(request, form)
+            return self._event_page(request, form=form)
         if over_rate_limit(request, RATE_LIMIT_NAME):
-            return self._event_page(request, form, status=429, rate_limited=True)
+            return self._event_page(request, status=429, form=form, rate_limited=True)
         data = form.cleaned_data
         registration = Registration(
             event=event,
@@ -110,7 +118,7 @@ class EventRegistration:
                     send_after_commit(seats.register(registration))
         except IntegrityError:  # the same form token in two requests at once: the other one was stored
             form.refuse_stale_token()
-            return self._event_page(request, form)
+            return self._event_page(request, form=form)
         token = signing.dumps(registration.link_key, salt=THANKS_SALT)
         return HttpResponseRedirect(f"{self.get_url(request)}?{THANKS_PARAMETER}={token}", status=303)
 

@@ -159,6 +159,29 @@ def test_errors_are_shown_in_the_visitors_language_and_nothing_is_stored(client,
     assert Registration.objects.count() == 0
 
 
+def test_over_the_rate_limit_the_form_answers_429_with_what_was_typed(client, event, settings):
+    settings.INTAKE_RATE_LIMIT_PER_HOUR = 1
+    nl, _en = event
+    assert post(client, nl).status_code == 303
+    response = post(client, nl, email="tweede@example.org", name="Tweede Persoon")
+    assert response.status_code == 429
+    assert "Probeer het over een uur opnieuw" in response.content.decode()
+    assert 'value="Tweede Persoon"' in response.content.decode()
+    assert Registration.objects.count() == 1
+
+
+def test_the_editors_preview_shows_the_form(admin, event):
+    from django.contrib.auth import get_user_model
+
+    from tests.test_admin_previews import page_form_data
+
+    nl, _en = event
+    url = reverse("wagtailadmin_pages:preview_on_edit", args=[nl.pk])
+    admin.post(url, page_form_data(nl, get_user_model().objects.get(username="beheer")))
+    response = admin.get(url)
+    assert response.status_code == 200 and 'name="consent"' in response.content.decode()
+
+
 def test_a_filled_honeypot_is_kept_as_spam_without_a_seat_or_an_email(client, event):
     nl, _en = event
     assert post(client, nl, website="https://spam.example").status_code == 303
