@@ -153,8 +153,13 @@ class EventRegistration:
 
 
 def _private(response):
+    """Kept by no cache, and the address (which holds a token) never sent to another site.
+
+    "same-origin", not "no-referrer": the page's own buttons post with an Origin header, which
+    "no-referrer" would make ``null``, and Django's CSRF check refuses that.
+    """
     response["Cache-Control"] = "private, no-store"
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = "same-origin"
     response["X-Robots-Tag"] = "noindex"
     return response
 

@@ -52,3 +52,41 @@ def test_registration_form_errors_and_thank_you_have_no_axe_violations(browser_p
     )
     assert name not in page.content()  # no personal data on the thank-you page
     assert_no_axe_violations(page)
+
+
+LINK_SCRIPT = """
+from django.db import transaction
+from agenda import seats
+from agenda.models import EventPage
+from agenda.registrations import Registration
+page = EventPage.objects.get(url_path__endswith="/%(slug)s/", locale__language_code="%(language)s")
+registration = Registration(
+    event=seats.registration_event(page), language="%(language)s", name="Link", email="%(email)s"
+)
+with transaction.atomic():
+    seats.register(registration)
+print(page.url + "?registration=" + registration.link_token())
+"""
+
+
+@pytest.mark.parametrize(
+    ("language", "slug", "cancel", "cancelled"),
+    [
+        ("nl", "voorbeeldworkshop", "Afmelden", "Je bent afgemeld."),
+        ("en", "example-workshop", "Cancel my registration", "Your registration is cancelled."),
+    ],
+)
+def test_the_cancel_link_has_no_axe_violations_and_cancels(
+    browser_page, live_site, manage_live_site, viewport, language, slug, cancel, cancelled
+):
+    email = f"link-{language}-{viewport['width']}@example.org"
+    output = manage_live_site("shell", "-c", LINK_SCRIPT % {"slug": slug, "language": language, "email": email})
+    page = browser_page
+    page.set_viewport_size(viewport)
+    page.goto(live_site + output.strip().splitlines()[-1])
+    assert page.locator("html").get_attribute("lang") == language
+    assert_no_axe_violations(page)
+    page.get_by_role("button", name=cancel).click()
+    page.wait_for_load_state()
+    assert page.get_by_role("status").inner_text() == cancelled
+    assert_no_axe_violations(page)
