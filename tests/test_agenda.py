@@ -363,3 +363,11 @@ def test_the_archive_is_paginated(client, agenda, monkeypatch):
     with time_machine.travel(NOW, tick=False):
         html = get_page(client, "/nl/agenda/archief/").html
     assert 'href="?page=2" rel="next"' in html
+
+
+def test_events_are_in_the_sitemap_of_their_language_with_their_twin(client, agenda):
+    nl, en = add_event(agenda, "Workshop")
+    dutch = client.get("/sitemap-nl.xml").content.decode()
+    assert f"/nl/agenda/{nl.slug}/</loc>" in dutch
+    assert f"/en/events/{en.slug}/" in dutch  # its English twin as an alternate
+    assert EventPage.og_type == "website" and EventPage.search_group == "event"
