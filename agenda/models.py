@@ -5,6 +5,7 @@ this app by ``registration``; this module holds the pages, their calendar SEQUEN
 hooks it needs (``EventPage.seats_left``).
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -30,6 +31,15 @@ FILTER_PARAMS = {
     "nl": {"month": "maand", "type": "soort", "language": "taal"},
     "en": {"month": "month", "type": "type", "language": "language"},
 }
+
+
+def archive_slugs():
+    """The last part of the archive's address in every language (``archief``, ``archive``)."""
+    slugs = set()
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            slugs.add(reverse("agenda-archive").rstrip("/").rpartition("/")[2])
+    return slugs
 
 
 def filter_params():
@@ -244,6 +254,9 @@ class EventPage(BasePage):
         super().clean()
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
             raise ValidationError({"ends_at": _("The end must come after the start.")})
+        if self.slug in archive_slugs():
+            # The archive's address (agenda/urls.py) would hide an event page of that name.
+            raise ValidationError({"slug": _("This address is the archive's. Choose another slug.")})
 
     def save(self, *args, **kwargs):
         """Raise ``sequence`` when the time, place, status or title changes, so calendars take the new event.

@@ -96,6 +96,14 @@ def test_a_past_event_says_it_has_taken_place_and_offers_no_calendar(client, age
     assert ".ics" not in shown.html
 
 
+@pytest.mark.parametrize("slug", ["archief", "archive"])
+def test_an_event_cannot_take_the_archives_address(slug):
+    event = EventPage(slug=slug, starts_at=amsterdam(2027, 3, 10, 14), ends_at=amsterdam(2027, 3, 10, 16))
+    with pytest.raises(ValidationError) as error:
+        event.clean()
+    assert "slug" in error.value.message_dict
+
+
 def test_the_ends_at_must_come_after_the_start():
     event = EventPage(starts_at=amsterdam(2027, 3, 10, 14), ends_at=amsterdam(2027, 3, 10, 13))
     with pytest.raises(ValidationError) as error:
