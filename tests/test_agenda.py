@@ -75,17 +75,22 @@ def test_without_an_organiser_sif_organises(client, agenda):
 
 
 @pytest.mark.parametrize(
-    ("status", "banner"),
-    [(EventStatus.CANCELLED, "Dit evenement is geannuleerd."), (EventStatus.MOVED, "Dit evenement is verplaatst")],
+    ("status", "banner", "in_listing"),
+    [
+        (EventStatus.CANCELLED, "Dit evenement is geannuleerd.", "Geannuleerd:"),
+        (EventStatus.MOVED, "Dit evenement is verplaatst", "Verplaatst:"),
+    ],
 )
-def test_a_cancelled_or_moved_event_says_so_with_its_note(client, agenda, status, banner):
-    nl, _en = add_event(agenda, "Gaat niet door", status=status, status_note="De spreker is ziek.")
+def test_a_cancelled_or_moved_event_says_so_with_its_note(client, agenda, status, banner, in_listing):
+    nl, en = add_event(agenda, "Gaat niet door", status=status, status_note="De spreker is ziek.")
     with time_machine.travel(NOW, tick=False):
         shown = get_page(client, nl.url)
         listing = get_page(client, agenda["nl"].url)
+        english = get_page(client, en.url)
     assert banner in shown.text
     assert "De spreker is ziek." in shown.text
-    assert str(status.label) in listing.text or status == EventStatus.MOVED
+    assert f"{in_listing} Woensdag 10 maart 2027" in listing.text
+    assert f"This event {'is cancelled' if status == EventStatus.CANCELLED else 'has moved'}" in english.text
 
 
 def test_a_past_event_says_it_has_taken_place_and_offers_no_calendar(client, agenda):
