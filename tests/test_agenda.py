@@ -384,3 +384,15 @@ def test_events_are_in_the_sitemap_of_their_language_with_their_twin(client, age
     assert f"/nl/agenda/{nl.slug}/</loc>" in dutch
     assert f"/en/events/{en.slug}/" in dutch  # its English twin as an alternate
     assert EventPage.og_type == "website" and EventPage.search_group == "event"
+
+
+def test_the_event_form_is_in_dutch_for_a_dutch_editor(agenda, editor):
+    from django.urls import reverse
+
+    from tests.test_admin_dutch import assert_dutch
+
+    response = editor.get(reverse("wagtailadmin_pages:add", args=["agenda", "eventpage", agenda["nl"].pk]))
+    assert_dutch(response)
+    form = response.content.decode().lower()
+    for label in ("wanneer en waar", "voorbeeldinhoud", "onlinelink", "alleen aangemelde mensen krijgen hem"):
+        assert label in form
