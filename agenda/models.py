@@ -261,15 +261,18 @@ class EventPage(BasePage):
     def save(self, *args, **kwargs):
         """Raise ``sequence`` when the time, place, status or title changes, so calendars take the new event.
 
-        Counted from the stored row (a revision being published carries the number of its own time).
+        Counted from the stored row (a revision being published carries the number of its own time),
+        and only for the fields this save writes: saving a draft revision writes the page's revision
+        fields only, and the new time reaches the row (and raises the number) when it is published.
         """
-        stored = type(self).objects.filter(pk=self.pk).values_list(*CALENDAR_FIELDS, "sequence").first()
+        update_fields = kwargs.get("update_fields")
+        written = [name for name in CALENDAR_FIELDS if update_fields is None or name in update_fields]
+        stored = type(self).objects.filter(pk=self.pk).values_list("sequence", *written).first()
         if stored is not None:
-            *values, sequence = stored
-            changed = tuple(values) != tuple(getattr(self, name) for name in CALENDAR_FIELDS)
+            sequence, *values = stored
+            changed = tuple(values) != tuple(getattr(self, name) for name in written)
             self.sequence = max(self.sequence, sequence) + (1 if changed else 0)
-            update_fields = kwargs.get("update_fields")
-            if changed and update_fields is not None:
+            if update_fields is not None:
                 kwargs["update_fields"] = {*update_fields, "sequence"}
         return super().save(*args, **kwargs)
 

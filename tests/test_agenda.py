@@ -396,3 +396,15 @@ def test_the_event_form_is_in_dutch_for_a_dutch_editor(agenda, editor):
     form = response.content.decode().lower()
     for label in ("wanneer en waar", "voorbeeldinhoud", "onlinelink", "alleen aangemelde mensen krijgen hem"):
         assert label in form
+
+
+def test_publishing_a_revision_raises_the_sequence_once_and_keeps_it(agenda):
+    nl, _en = add_event(agenda, "Workshop")
+    nl.starts_at, nl.ends_at = amsterdam(2027, 3, 12, 14), amsterdam(2027, 3, 12, 16)
+    nl.save_revision().publish()
+    nl.refresh_from_db()
+    assert nl.sequence == 1
+    nl.lead = "Nieuwe inleiding."
+    nl.save_revision().publish()
+    nl.refresh_from_db()
+    assert nl.sequence == 1
