@@ -10,10 +10,6 @@ from django.utils.translation import gettext_lazy as _
 from . import carried, catalogue, form_guard
 from .submissions import ORGANISATION_TYPES, Submission, Topic
 
-STALE_FORM_MESSAGE = _(
-    "This form was open for a long time or has been sent already, so we did not take it in. "
-    "Your text is still below: check it and send it again."
-)
 QUESTION_MIN_LENGTH = 30
 QUESTION_MAX_LENGTH = 5000
 EMAIL_MAX_LENGTH = 254
@@ -63,7 +59,7 @@ def _required(message):
     return {"required": message}
 
 
-class IntakeForm(forms.Form):
+class IntakeForm(form_guard.GuardedForm):
     organisation_name = SingleLineField(
         label=_("Name of your organisation"),
         max_length=200,
@@ -155,20 +151,16 @@ class IntakeForm(forms.Form):
     )
     # A question, or (linked from the location page with ?topic=room) a room or desk request.
     topic = forms.ChoiceField(choices=Topic.choices, required=False, widget=forms.HiddenInput)
-    # Spam checks (form_guard.py): a field people leave empty, and a signed token of the shown form.
-    website = forms.CharField(label=_("Leave this field empty"), required=False)
-    form_token = forms.CharField(widget=forms.HiddenInput, required=False)
+    # Spam checks (form_guard.GuardedForm): a field people leave empty, and a signed token of the shown form.
+    token_model = Submission
 
     def __init__(self, *args, locale, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["themes"].choices = catalogue.theme_choices(locale)
         self.fields["services"].choices = catalogue.service_choices(locale)
-        self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
         # The browser would cut a pasted text short without a word; the server says what is too long.
         for attribute in ("maxlength", "minlength"):
             self.fields["question"].widget.attrs.pop(attribute, None)
-        if not self.is_bound:
-            self.initial["form_token"] = form_guard.new_form_token()
         source = self.data if self.is_bound else self.initial
         self.topic = source.get("topic") if source.get("topic") in Topic.values else Topic.QUESTION
         self.initial["topic"] = self.topic
@@ -209,34 +201,6 @@ class IntakeForm(forms.Form):
 
     def clean_topic(self):
         return self.topic
-
-    def clean(self):
-        cleaned_data = super().clean()
-        if self.token_is_stale():
-            self.refuse_stale_token()
-        return cleaned_data
-
-    def token_id(self):
-        return form_guard.token_id(self.data.get("form_token")) or None
-
-    def token_is_stale(self):
-        """An expired token, or one whose form was already sent (a replay)."""
-        token = self.data.get("form_token")
-        token_id = form_guard.token_id(token)
-        return form_guard.token_expired(token) or bool(
-            token_id and Submission.objects.filter(form_token=token_id).exists()
-        )
-
-    def refuse_stale_token(self):
-        """Keep what was typed, give the form a fresh token, and say why it was not taken in."""
-        self.data = self.data.copy()
-        self.data["form_token"] = form_guard.new_form_token()
-        self.add_error(None, ValidationError(STALE_FORM_MESSAGE, code="stale_form"))
-
-    def looks_like_spam(self):
-        return bool(self.data.get(form_guard.HONEYPOT_FIELD)) or form_guard.filled_in_too_fast(
-            self.data.get("form_token")
-        )
 
     def chosen(self, name):
         """(key, title) of the ticked choices of a multiple-choice field, in the order of the list."""

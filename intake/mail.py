@@ -22,7 +22,9 @@ import smtplib
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.mail import EmailMultiAlternatives, get_connection
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -127,19 +129,54 @@ def _admin_language(user):
 
 def _compose(submission, kind, to, reply_to, language, extra=None):
     context = {"submission": submission, "admin_url": _admin_url(submission), **(extra or {})}
-    with translation.override(language):
-        subject = render_to_string(f"intake/email/{kind}_subject.txt", context)
-        body_text = render_to_string(f"intake/email/{kind}.txt", context)
-        body_html = render_to_string(f"intake/email/{kind}.html", context)
+    subject, body_text, body_html = _render(f"intake/email/{kind}", context, language)
     return OutgoingEmail.objects.create(
         submission=submission,
         kind=kind,
         to=to,
         reply_to=reply_to or "",
-        subject=" ".join(subject.split())[:255],
+        subject=subject,
         body_text=body_text,
         body_html=body_html,
     )
+
+
+def compose_about(about, kind, *, to, template, language, context=None, reply_to="", once_key=None):
+    """An outbox e-mail about another form's record (see guarantees.py). Call inside that record's transaction.
+
+    With a ``once_key`` already in the outbox nothing is created and None comes back: the
+    key is unique in the database, so two runs at once cannot both create it either.
+    """
+    if once_key and OutgoingEmail.objects.filter(once_key=once_key).exists():
+        return None
+    subject, body_text, body_html = _render(template, {"about": about, **(context or {})}, language)
+    fields = {
+        "about_type": ContentType.objects.get_for_model(about, for_concrete_model=False),
+        "about_id": about.pk,
+        "kind": kind,
+        "to": to,
+        "reply_to": reply_to or "",
+        "subject": subject,
+        "body_text": body_text,
+        "body_html": body_html,
+        "once_key": once_key or None,
+    }
+    if not once_key:
+        return OutgoingEmail.objects.create(**fields)
+    try:
+        with transaction.atomic():  # a savepoint: a lost race leaves the caller's transaction usable
+            return OutgoingEmail.objects.create(**fields)
+    except IntegrityError:
+        return None
+
+
+def _render(template, context, language):
+    """(subject, text, html) of ``template``'s three files in ``language``; the subject on one line."""
+    with translation.override(language):
+        subject = render_to_string(f"{template}_subject.txt", context)
+        body_text = render_to_string(f"{template}.txt", context)
+        body_html = render_to_string(f"{template}.html", context)
+    return " ".join(subject.split())[:255], body_text, body_html
 
 
 def _admin_url(submission):

@@ -44,7 +44,7 @@ def spam_retention_days():
     return getattr(settings, "INTAKE_SPAM_RETENTION_DAYS", 30)
 
 
-def _months_ago(now, months):
+def months_ago(now, months):
     """The same day and time ``months`` calendar months before ``now`` (clamped to the month's end)."""
     month_index = now.year * 12 + now.month - 1 - months
     year, month = divmod(month_index, 12)
@@ -60,7 +60,7 @@ def purge(now=None):
     """Anonymise expired submissions and delete expired spam. Returns (anonymised, spam_deleted)."""
     now = now or timezone.now()
     expired = Submission.objects.filter(
-        anonymised_at__isnull=True, updated_at__lt=_months_ago(now, retention_months())
+        anonymised_at__isnull=True, updated_at__lt=months_ago(now, retention_months())
     ).exclude(status=Status.SPAM)
     with transaction.atomic():
         pks = list(expired.values_list("pk", flat=True))

@@ -9,6 +9,7 @@ import secrets
 
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -191,16 +192,27 @@ class OutgoingEmailQuerySet(models.QuerySet):
 class OutgoingEmail(models.Model):
     """An e-mail waiting to be sent, or sent: the outbox that makes sending safe to retry.
 
-    Rows are created in the same transaction as their submission, so an
-    e-mail exists exactly when the submission does; they are sent after commit.
+    Rows are created in the same transaction as what they are about (an intake
+    submission, or through ``intake/guarantees.py`` another form's record: an
+    application, a registration), so an e-mail exists exactly when that record
+    does; they are sent after commit.
     """
 
     class Kind(models.TextChoices):
         NOTIFICATION = "notification", _("Notification to the hub")
         CONFIRMATION = "confirmation", _("Confirmation to the sender")
         ASSIGNMENT = "assignment", _("Assignment to a handler")
+        REMINDER = "reminder", _("Reminder")
+        OFFER = "offer", _("Offer of a place")
+        CANCELLATION = "cancellation", _("Cancellation")
+        NOTICE = "notice", _("Notice")
 
-    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="emails")
+    # An intake e-mail names its submission; another form's e-mail names its record by type and id.
+    submission = models.ForeignKey(Submission, null=True, blank=True, on_delete=models.CASCADE, related_name="emails")
+    about_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    about_id = models.PositiveBigIntegerField(null=True, blank=True)
+    # For e-mails that must go once whatever runs twice (a reminder, an offer): unique over the outbox.
+    once_key = models.CharField(max_length=160, null=True, blank=True, unique=True)
     kind = models.CharField(max_length=20, choices=Kind.choices)
     to = models.EmailField()
     reply_to = models.EmailField(blank=True)
@@ -223,11 +235,26 @@ class OutgoingEmail(models.Model):
             # One notification and one confirmation per submission; a question can be assigned more than once.
             models.UniqueConstraint(
                 fields=["submission", "kind"], condition=~Q(kind="assignment"), name="intake_one_email_per_kind"
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(submission__isnull=False) | Q(about_type__isnull=False, about_id__isnull=False),
+                name="intake_email_is_about_something",
+            ),
         ]
+        indexes = [models.Index(fields=["about_type", "about_id"], name="intake_email_about")]
 
     def __str__(self):
-        return f"{self.get_kind_display()} #{self.submission_id}"
+        return f"{self.get_kind_display()} #{self.submission_id or self.about_id}"
+
+    @property
+    def about_label(self):
+        """What the e-mail is about, for an operator's list: "submission 12", "challenges.application 3"."""
+        if self.submission_id:
+            return f"submission {self.submission_id}"
+        if self.about_type_id:
+            about_type = ContentType.objects.get_for_id(self.about_type_id)
+            return f"{about_type.app_label}.{about_type.model} {self.about_id}"
+        return ""
 
     @property
     def message_id(self):

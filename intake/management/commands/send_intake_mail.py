@@ -47,7 +47,7 @@ class Command(BaseCommand):
         for email in emails:
             handed_over = timezone.localtime(email.handed_over_at)
             self.stdout.write(
-                f"{email.pk}\t{email.kind}\tsubmission {email.submission_id}\thanded over {handed_over:%Y-%m-%d %H:%M}"
+                f"{email.pk}\t{email.kind}\t{email.about_label}\thanded over {handed_over:%Y-%m-%d %H:%M}"
                 f"\t{email.last_error or 'the sender stopped'}\t{email.message_id}"
             )
         self.stdout.write(f"{len(emails)} e-mail(s) may have been sent: check, then --resend or --mark-sent.")
