@@ -62,3 +62,18 @@ def test_the_feeds_list_both_items(client):
         response = client.get(url)
         assert response.status_code == 200
         assert response.content.decode().count("<entry>") == 2
+
+
+@pytest.mark.parametrize(
+    ("url", "group", "link"),
+    [
+        ("/nl/zoeken/?q=Vredenburg", "Actueel", "/nl/actueel/eerste-hotspot/"),
+        ("/en/search/?q=Vredenburg", "News", "/en/news/first-hotspot/"),
+    ],
+)
+def test_the_site_search_lists_news_under_its_own_heading(client, url, group, link):
+    html = get_page(client, url).html
+    start = html.index('id="search-group-news"')
+    section = html[start : html.index("</section>", start)]
+    assert f">{group}</h3>" in section
+    assert f'href="{link}"' in section
