@@ -370,3 +370,12 @@ def test_the_english_item_is_a_translation_of_the_dutch_one(index):
     nl, en = add_item(index, "Bericht")
     assert (nl.locale, en.locale) == (dutch(), english())
     assert nl.translation_key == en.translation_key
+
+
+def test_editors_get_the_form_with_the_date_precision(admin_client, index):
+    response = admin_client.get(f"/admin/pages/add/news/newspage/{index['nl'].pk}/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    for name in ("date", "date_precision", "summary", "programme_links", "case_links"):
+        assert f'name="{name}' in html or f'id="id_{name}' in html, name
+    assert "alleen de maand is bekend" in html and "het eind van het jaar" in html
