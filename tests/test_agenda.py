@@ -408,3 +408,46 @@ def test_publishing_a_revision_raises_the_sequence_once_and_keeps_it(agenda):
     nl.save_revision().publish()
     nl.refresh_from_db()
     assert nl.sequence == 1
+
+
+# The hub ------------------------------------------------------------------------------------
+
+
+def _hub_events(html):
+    start = html.index('id="hub-events"')
+    return CARD_TITLE.findall(html[start : html.index("</section>", start)])
+
+
+def test_the_hub_shows_the_next_three_events_that_are_still_on(client, agenda, site_tree):
+    add_event(agenda, "Bijna voorbij", starts_at=amsterdam(2027, 3, 1, 8, 5))  # ends 10:05, within the cache's life
+    add_event(agenda, "Bezig", starts_at=amsterdam(2027, 3, 1, 9))
+    for day in (20, 5, 12):
+        add_event(agenda, f"Maart {day}", starts_at=amsterdam(2027, 3, day, 14))
+    with time_machine.travel(NOW, tick=False):
+        dutch = get_page(client, site_tree.home_nl.url).html
+        english = get_page(client, site_tree.home_en.url).html
+    assert _hub_events(dutch) == ["Bezig", "Maart 5", "Maart 12"]
+    assert _hub_events(english) == ["Bezig (EN)", "Maart 5 (EN)", "Maart 12 (EN)"]
+    assert f'class="hub-section__more" href="{agenda["nl"].url}">Hele agenda</a>' in dutch
+    assert "<h3" in dutch[dutch.index('id="hub-events"') :]
+
+
+def test_without_coming_events_the_hub_has_no_agenda_section(client, agenda, site_tree):
+    add_event(agenda, "Voorbij", starts_at=amsterdam(2026, 3, 10, 14))
+    with time_machine.travel(NOW, tick=False):
+        assert 'id="hub-events"' not in get_page(client, site_tree.home_nl.url).html
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_hub_has_a_flat_query_count_with_events(client, agenda, site_tree, language):
+    home = site_tree.home_nl if language == "nl" else site_tree.home_en
+    partner = site_tree.partners[0][0]
+    with time_machine.travel(NOW, tick=False):
+        add_event(agenda, "Eerste", organiser_partner=partner)
+        one, _titles = _listing_queries(client, home.url)
+        for number in range(3):
+            add_event(
+                agenda, f"Meer {number}", organiser_partner=partner, starts_at=amsterdam(2027, 3, 11 + number, 14)
+            )
+        three, _titles = _listing_queries(client, home.url)
+    assert one == three
