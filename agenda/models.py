@@ -5,6 +5,7 @@ this app by ``registration``; this module holds the pages, their calendar SEQUEN
 hooks it needs (``EventPage.seats_left``).
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -32,6 +33,15 @@ FILTER_PARAMS = {
     "nl": {"month": "maand", "type": "soort", "language": "taal"},
     "en": {"month": "month", "type": "type", "language": "language"},
 }
+
+
+def archive_slugs():
+    """The last part of the archive's address in every language (``archief``, ``archive``)."""
+    slugs = set()
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            slugs.add(reverse("agenda-archive").rstrip("/").rpartition("/")[2])
+    return slugs
 
 
 def filter_params():
@@ -247,19 +257,25 @@ class EventPage(EventRegistration, BasePage):
         super().clean()
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
             raise ValidationError({"ends_at": _("The end must come after the start.")})
+        if self.slug in archive_slugs():
+            # The archive's address (agenda/urls.py) would hide an event page of that name.
+            raise ValidationError({"slug": _("This address is the archive's. Choose another slug.")})
 
     def save(self, *args, **kwargs):
         """Raise ``sequence`` when the time, place, status or title changes, so calendars take the new event.
 
-        Counted from the stored row (a revision being published carries the number of its own time).
+        Counted from the stored row (a revision being published carries the number of its own time),
+        and only for the fields this save writes: saving a draft revision writes the page's revision
+        fields only, and the new time reaches the row (and raises the number) when it is published.
         """
-        stored = type(self).objects.filter(pk=self.pk).values_list(*CALENDAR_FIELDS, "sequence").first()
+        update_fields = kwargs.get("update_fields")
+        written = [name for name in CALENDAR_FIELDS if update_fields is None or name in update_fields]
+        stored = type(self).objects.filter(pk=self.pk).values_list("sequence", *written).first()
         if stored is not None:
-            *values, sequence = stored
-            changed = tuple(values) != tuple(getattr(self, name) for name in CALENDAR_FIELDS)
+            sequence, *values = stored
+            changed = tuple(values) != tuple(getattr(self, name) for name in written)
             self.sequence = max(self.sequence, sequence) + (1 if changed else 0)
-            update_fields = kwargs.get("update_fields")
-            if changed and update_fields is not None:
+            if update_fields is not None:
                 kwargs["update_fields"] = {*update_fields, "sequence"}
         return super().save(*args, **kwargs)
 

@@ -1,17 +1,22 @@
-"""The agenda in the admin: registrations per event (for "Event organisers"), their retention, cancellation notices."""
+"""The agenda in the admin and on the hub: the next events on the home page; registrations per event
+(for "Event organisers"), their retention and privacy entry, notices of cancelled events."""
 
 from django.db import transaction
 from django.utils import timezone
 from wagtail import hooks
 from wagtail.signals import page_published
 
+from home.hub import HUB_SECTIONS_HOOK
 from home.privacy import PERSONAL_DATA_HOOK
 from intake.guarantees import RETENTION_HOOK
 
 from . import registration_due, registration_retention
+from .hub import next_events
 from .models import EventPage
 from .registration_admin import RegistrationViewSet
 from .registration_privacy import registration_personal_data
+
+hooks.register(HUB_SECTIONS_HOOK, next_events, order=31)
 
 
 @hooks.register("register_admin_viewset")

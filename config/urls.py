@@ -28,6 +28,8 @@ urlpatterns += i18n_patterns(
     path("", include("challenges.urls")),
     # The agenda's archive and .ics files; every other path under agenda/ (events/) falls through to the pages.
     path("", include("agenda.urls")),
+    # The news feed of each language (actueel/atom.xml, news/atom.xml); the pages are Wagtail's.
+    path("", include("news.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -55,6 +55,7 @@ GROUPS = [
     ("challenge", _("Challenges")),
     ("event", _("Events")),
     ("enterprise", _("Social enterprises")),
+    ("news", _("News")),
     ("page", _("Pages")),
 ]
 

@@ -43,6 +43,7 @@ SOURCE_DIRS = (
     "home",
     "intake",
     "menukaart",
+    "news",
     "ops",
     "programmes",
     "search",

@@ -75,17 +75,22 @@ def test_without_an_organiser_sif_organises(client, agenda):
 
 
 @pytest.mark.parametrize(
-    ("status", "banner"),
-    [(EventStatus.CANCELLED, "Dit evenement is geannuleerd."), (EventStatus.MOVED, "Dit evenement is verplaatst")],
+    ("status", "banner", "in_listing"),
+    [
+        (EventStatus.CANCELLED, "Dit evenement is geannuleerd.", "Geannuleerd:"),
+        (EventStatus.MOVED, "Dit evenement is verplaatst", "Verplaatst:"),
+    ],
 )
-def test_a_cancelled_or_moved_event_says_so_with_its_note(client, agenda, status, banner):
-    nl, _en = add_event(agenda, "Gaat niet door", status=status, status_note="De spreker is ziek.")
+def test_a_cancelled_or_moved_event_says_so_with_its_note(client, agenda, status, banner, in_listing):
+    nl, en = add_event(agenda, "Gaat niet door", status=status, status_note="De spreker is ziek.")
     with time_machine.travel(NOW, tick=False):
         shown = get_page(client, nl.url)
         listing = get_page(client, agenda["nl"].url)
+        english = get_page(client, en.url)
     assert banner in shown.text
     assert "De spreker is ziek." in shown.text
-    assert str(status.label) in listing.text or status == EventStatus.MOVED
+    assert f"{in_listing} Woensdag 10 maart 2027" in listing.text
+    assert f"This event {'is cancelled' if status == EventStatus.CANCELLED else 'has moved'}" in english.text
 
 
 def test_a_past_event_says_it_has_taken_place_and_offers_no_calendar(client, agenda):
@@ -94,6 +99,14 @@ def test_a_past_event_says_it_has_taken_place_and_offers_no_calendar(client, age
         shown = get_page(client, nl.url)
     assert "Dit evenement is al geweest." in shown.text
     assert ".ics" not in shown.html
+
+
+@pytest.mark.parametrize("slug", ["archief", "archive"])
+def test_an_event_cannot_take_the_archives_address(slug):
+    event = EventPage(slug=slug, starts_at=amsterdam(2027, 3, 10, 14), ends_at=amsterdam(2027, 3, 10, 16))
+    with pytest.raises(ValidationError) as error:
+        event.clean()
+    assert "slug" in error.value.message_dict
 
 
 def test_the_ends_at_must_come_after_the_start():
@@ -363,3 +376,78 @@ def test_the_archive_is_paginated(client, agenda, monkeypatch):
     with time_machine.travel(NOW, tick=False):
         html = get_page(client, "/nl/agenda/archief/").html
     assert 'href="?page=2" rel="next"' in html
+
+
+def test_events_are_in_the_sitemap_of_their_language_with_their_twin(client, agenda):
+    nl, en = add_event(agenda, "Workshop")
+    dutch = client.get("/sitemap-nl.xml").content.decode()
+    assert f"/nl/agenda/{nl.slug}/</loc>" in dutch
+    assert f"/en/events/{en.slug}/" in dutch  # its English twin as an alternate
+    assert EventPage.og_type == "website" and EventPage.search_group == "event"
+
+
+def test_the_event_form_is_in_dutch_for_a_dutch_editor(agenda, editor):
+    from django.urls import reverse
+
+    from tests.test_admin_dutch import assert_dutch
+
+    response = editor.get(reverse("wagtailadmin_pages:add", args=["agenda", "eventpage", agenda["nl"].pk]))
+    assert_dutch(response)
+    form = response.content.decode().lower()
+    for label in ("wanneer en waar", "voorbeeldinhoud", "onlinelink", "alleen aangemelde mensen krijgen hem"):
+        assert label in form
+
+
+def test_publishing_a_revision_raises_the_sequence_once_and_keeps_it(agenda):
+    nl, _en = add_event(agenda, "Workshop")
+    nl.starts_at, nl.ends_at = amsterdam(2027, 3, 12, 14), amsterdam(2027, 3, 12, 16)
+    nl.save_revision().publish()
+    nl.refresh_from_db()
+    assert nl.sequence == 1
+    nl.lead = "Nieuwe inleiding."
+    nl.save_revision().publish()
+    nl.refresh_from_db()
+    assert nl.sequence == 1
+
+
+# The hub ------------------------------------------------------------------------------------
+
+
+def _hub_events(html):
+    start = html.index('id="hub-events"')
+    return CARD_TITLE.findall(html[start : html.index("</section>", start)])
+
+
+def test_the_hub_shows_the_next_three_events_that_are_still_on(client, agenda, site_tree):
+    add_event(agenda, "Bijna voorbij", starts_at=amsterdam(2027, 3, 1, 8, 5))  # ends 10:05, within the cache's life
+    add_event(agenda, "Bezig", starts_at=amsterdam(2027, 3, 1, 9))
+    for day in (20, 5, 12):
+        add_event(agenda, f"Maart {day}", starts_at=amsterdam(2027, 3, day, 14))
+    with time_machine.travel(NOW, tick=False):
+        dutch = get_page(client, site_tree.home_nl.url).html
+        english = get_page(client, site_tree.home_en.url).html
+    assert _hub_events(dutch) == ["Bezig", "Maart 5", "Maart 12"]
+    assert _hub_events(english) == ["Bezig (EN)", "Maart 5 (EN)", "Maart 12 (EN)"]
+    assert f'class="hub-section__more" href="{agenda["nl"].url}">Hele agenda</a>' in dutch
+    assert "<h3" in dutch[dutch.index('id="hub-events"') :]
+
+
+def test_without_coming_events_the_hub_has_no_agenda_section(client, agenda, site_tree):
+    add_event(agenda, "Voorbij", starts_at=amsterdam(2026, 3, 10, 14))
+    with time_machine.travel(NOW, tick=False):
+        assert 'id="hub-events"' not in get_page(client, site_tree.home_nl.url).html
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_hub_has_a_flat_query_count_with_events(client, agenda, site_tree, language):
+    home = site_tree.home_nl if language == "nl" else site_tree.home_en
+    partner = site_tree.partners[0][0]
+    with time_machine.travel(NOW, tick=False):
+        add_event(agenda, "Eerste", organiser_partner=partner)
+        one, _titles = _listing_queries(client, home.url)
+        for number in range(3):
+            add_event(
+                agenda, f"Meer {number}", organiser_partner=partner, starts_at=amsterdam(2027, 3, 11 + number, 14)
+            )
+        three, _titles = _listing_queries(client, home.url)
+    assert one == three

@@ -26,8 +26,8 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
             "/en/events/sdg-workshop-en/",
             ["This event has taken place.", "Social Impact Factory and Utrecht4GlobalGoals"],
         ),
-        ("/nl/", ['href="/nl/agenda/"']),
-        ("/en/", ['href="/en/events/"']),
+        ("/nl/", ['href="/nl/agenda/"', "Binnenkort", "Voorbeeldworkshop: inkopen bij sociale ondernemingen"]),
+        ("/en/", ['href="/en/events/"', "Coming up", "Example workshop: buying from social enterprises"]),
     ],
 )
 def test_the_demo_agenda_renders_in_both_languages(client, url, texts):

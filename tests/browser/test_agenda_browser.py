@@ -1,4 +1,4 @@
-"""Agenda pages in a real browser: axe-core in both languages at phone and desktop width."""
+"""Agenda pages and the hub with its next events in a real browser: axe in nl and en, at phone and desktop width."""
 
 import pytest
 
@@ -20,6 +20,8 @@ pytestmark = pytest.mark.browser
         "/en/events/example-workshop/",
         "/nl/agenda/sdg-workshop/",
         "/en/events/sdg-workshop-en/",
+        "/nl/",  # the hub, with the next events
+        "/en/",
     ],
 )
 def test_agenda_pages_have_no_axe_violations(browser_page, live_site, viewport, path):
