@@ -119,6 +119,8 @@ class EventRegistration:
         except IntegrityError:  # the same form token in two requests at once: the other one was stored
             form.refuse_stale_token()
             return self._event_page(request, form=form)
+        except seats.RegistrationClosed:  # closed by an editor between the check above and the lock
+            return self._event_page(request, status=409, form=None, refused=True)
         token = signing.dumps(registration.link_key, salt=THANKS_SALT)
         return HttpResponseRedirect(f"{self.get_url(request)}?{THANKS_PARAMETER}={token}", status=303)
 

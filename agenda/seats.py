@@ -42,6 +42,10 @@ from .choices import EventStatus
 from .registrations import HOLDS_SEAT, Registration, RegistrationStatus
 
 
+class RegistrationClosed(Exception):
+    """The event closed (started, was cancelled or lost its capacity) while the registration was on its way."""
+
+
 def offer_hours():
     return getattr(settings, "AGENDA_OFFER_HOURS", 24)
 
@@ -150,10 +154,13 @@ def register(registration, now=None):
     """Save a new registration with a seat, or on the waiting list; queue its confirmation. Returns the e-mails.
 
     Call inside the transaction that stores it (the page's). Should someone be waiting
-    while a seat is free (the capacity was raised), they are offered it first.
+    while a seat is free (the capacity was raised), they are offered it first. Raises
+    ``RegistrationClosed`` when the event, read under the lock, takes no registrations.
     """
     now = now or timezone.now()
     event = _lock(registration.event)
+    if not registration_open(event, now):
+        raise RegistrationClosed
     emails = _queue_offers(_offer_freed_seats(event, now))
     seat = _free_seat(event)
     registration.event = event

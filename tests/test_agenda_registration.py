@@ -205,6 +205,14 @@ def test_a_closed_registration_refuses_a_post(client, agenda, closed):
     assert Registration.objects.count() == 0
 
 
+def test_an_event_closed_while_the_form_was_on_its_way_takes_nothing(agenda):
+    nl, _en = add_event(agenda, "Net dicht", capacity=5)
+    type(nl).objects.filter(pk=nl.pk).update(status=EventStatus.CANCELLED)  # nl still says scheduled
+    with pytest.raises(seats.RegistrationClosed), transaction.atomic():
+        seats.register(Registration(event=nl, language="nl", name="Laat", email="laat@example.org"))
+    assert Registration.objects.count() == 0
+
+
 # Cancelling and offers -----------------------------------------------------------------------
 
 
