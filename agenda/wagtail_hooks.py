@@ -2,15 +2,18 @@
 (for "Event organisers"), their retention and privacy entry, notices of cancelled events."""
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.widgets import Button
 from wagtail.signals import page_published
 
 from home.hub import HUB_SECTIONS_HOOK
 from home.privacy import PERSONAL_DATA_HOOK
 from intake.guarantees import RETENTION_HOOK
 
-from . import registration_due, registration_retention
+from . import registration_due, registration_retention, seats
 from .hub import next_events
 from .models import EventPage
 from .registration_admin import RegistrationViewSet
@@ -22,6 +25,16 @@ hooks.register(HUB_SECTIONS_HOOK, next_events, order=31)
 @hooks.register("register_admin_viewset")
 def register_registration_viewset():
     return RegistrationViewSet()
+
+
+@hooks.register("register_page_header_buttons")
+def registrations_button(page, user, view_name, next_url=None):
+    """On an event with seats, for those who may see registrations: its list, both languages in one."""
+    if isinstance(page.specific_deferred, EventPage) and user.has_perm("agenda.view_registration"):
+        event = seats.registration_event(page.specific)
+        if event.capacity is not None:
+            url = f"{reverse('agenda_registrations:index')}?event={event.pk}"
+            yield Button(_("Registrations"), url, icon_name="group", priority=80)
 
 
 hooks.register(RETENTION_HOOK, registration_retention.purge)

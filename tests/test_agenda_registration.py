@@ -410,6 +410,15 @@ def test_organisers_see_export_mark_attendance_and_cancel_on_someones_behalf(org
     assert waiting.status == Status.OFFERED
 
 
+def test_the_event_editor_links_to_its_registrations_for_those_who_may_see_them(admin, editor, event):
+    _nl, en = event
+    link = f"{reverse('agenda_registrations:index')}?event={event[0].pk}"
+    edit = reverse("wagtailadmin_pages:edit", args=[en.pk])
+    assert link in admin.get(edit).content.decode()
+    as_editor = editor.get(edit)
+    assert as_editor.status_code == 200 and link not in as_editor.content.decode()
+
+
 def test_editors_cannot_see_registrations(editor, event):
     """Wagtail answers a page request without the right with a redirect and a message, a script with 403."""
     registration = register(event[0])
