@@ -395,8 +395,14 @@ def test_organisers_see_export_mark_attendance_and_cancel_on_someones_behalf(org
     index = reverse("agenda_registrations:index")
     listing = organiser.get(f"{index}?event={nl.pk}")
     assert listing.status_code == 200 and "p0@example.org" not in listing.content.decode()  # names, not addresses
+    Registration.objects.filter(pk=waiting.pk).update(needs='=HYPERLINK("https://evil.example")')
     export = organiser.get(f"{index}?export=csv")
-    assert export.status_code == 200 and b"w@example.org" in b"".join(export.streaming_content)
+    csv = b"".join(export.streaming_content).decode()
+    assert export.status_code == 200 and "w@example.org" in csv
+    assert "'=HYPERLINK" in csv  # a spreadsheet reads it as text, not as a formula
+    assert organiser.get(f"{index}?export=xlsx").status_code == 200
+    inspect = organiser.get(reverse("agenda_registrations:inspect", args=[waiting.pk]))
+    assert inspect.status_code == 200 and "w@example.org" in inspect.content.decode()
     edit = reverse("agenda_registrations:edit", args=[holders[0].pk])
     assert organiser.post(edit, {"status": Status.ATTENDED}).status_code == 302
     holders[0].refresh_from_db()
