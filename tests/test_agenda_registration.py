@@ -183,6 +183,20 @@ def test_the_editors_preview_shows_the_form(admin, event):
     assert response.status_code == 200 and 'name="consent"' in response.content.decode()
 
 
+@pytest.mark.parametrize("field", ["name", "email", "organisation", "needs"])
+@pytest.mark.parametrize("value", ["\x00", "a\x00b", "x" * 10_000, "a" * 250 + "@example.org", "Evil\r\nBcc: x@y.z"])
+def test_nasty_input_gets_an_answer_never_a_server_error(client, event, field, value):
+    _nl, en = event
+    response = post(client, en, **{field: value})
+    assert response.status_code in (200, 303)
+    if response.status_code == 200:
+        assert "There is a problem" in response.content.decode()
+        assert Registration.objects.count() == 0
+    else:
+        stored = Registration.objects.get()
+        assert "\n" not in stored.name and "\n" not in stored.organisation
+
+
 def test_a_filled_honeypot_is_kept_as_spam_without_a_seat_or_an_email(client, event):
     nl, _en = event
     assert post(client, nl, website="https://spam.example").status_code == 303
