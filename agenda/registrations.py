@@ -21,6 +21,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 ORGANISERS_GROUP = "Event organisers"
 
@@ -30,7 +31,8 @@ class RegistrationStatus(models.TextChoices):
     WAITING = "waiting", _("On the waiting list")
     OFFERED = "offered", _("Offered a freed seat")
     ATTENDED = "attended", _("Attended")
-    CANCELLED = "cancelled", _("Cancelled")
+    # Not an event's "Cancelled" (Dutch "Geannuleerd"): the person called it off ("Afgemeld").
+    CANCELLED = "cancelled", pgettext_lazy("registration status", "Cancelled")
     OFFER_EXPIRED = "offer_expired", _("Offer expired")
     SPAM = "spam", _("Spam")
 
