@@ -5,17 +5,34 @@ the dates at request time (``status.py``), and each response tells the page cach
 until when it holds (``ops.page_cache.hold_until``).
 """
 
-from django.db import models
+from django.conf import settings
+from django.core import signing
+from django.db import IntegrityError, models, transaction
+from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.models import Locale
 
 from home.localization import site_pages
-from home.models import BasePage, guidance, text_fields
+from home.models import BasePage, SiteSettings, guidance, text_fields
+from intake.guarantees import confirmation_limit_reached, over_rate_limit, queue_email, send_after_commit
 from ops.page_cache import hold_until
 
-from .status import LISTING_ORDER, deadline_in_words, local_date_and_time, next_boundary, status_at
+# The stored applications are defined in applications.py and registered through this module.
+from .applications import Application, attachment_path, attachment_storage
+from .applications import Status as ApplicationStatus
+from .forms import ApplicationForm
+from .status import LISTING_ORDER, Status, deadline_in_words, local_date_and_time, next_boundary, status_at
+
+APPLY_PARAM = "apply"  # ?apply: the application form of an open call
+SENT_PARAM = "sent"  # ?sent=<signed reference>: the thank-you page after it
+THANKS_SALT = "challenges.thanks"
+THANKS_MAX_AGE = 30 * 60  # seconds the thank-you page can be shown
+RATE_LIMIT_NAME = "Challenge application rate limit"
 
 
 class ChallengeIndexPage(BasePage):
@@ -171,6 +188,14 @@ class ChallengePage(BasePage):
         verbose_name=_("case study"),
         help_text=_("Optional: the case study about this challenge."),
     )
+    notification_email = models.EmailField(
+        blank=True,
+        verbose_name=_("e-mail for applications"),
+        help_text=_(
+            "The challenge team gets a message here for every application. "
+            "Leave empty to use the general address from Settings → Site settings."
+        ),
+    )
     calendar_sequence = models.PositiveIntegerField(
         default=0,
         editable=False,
@@ -205,6 +230,7 @@ class ChallengePage(BasePage):
             heading=_("Dates"),
         ),
         FieldPanel("contact"),
+        FieldPanel("notification_email"),
         FieldPanel("result"),
         PageChooserPanel("result_case", "cases.CasePage"),
     ]
@@ -212,6 +238,8 @@ class ChallengePage(BasePage):
     route_select_related = ("theme", "organisation")
     parent_page_types = ["challenges.ChallengeIndexPage"]
     subpage_types = []
+    # Each its own cache key: the form and the thank-you page answer "no-store" and are never kept.
+    cache_query_params = (APPLY_PARAM, SENT_PARAM)
 
     class Meta:
         verbose_name = _("challenge")
@@ -262,5 +290,158 @@ class ChallengePage(BasePage):
         return context
 
     def serve(self, request, *args, **kwargs):
+        """The challenge; with ``?apply`` its application form; after a post, the thank-you page.
+
+        The challenge itself holds no form, so it stays in the page cache (until its next date)
+        and sets no cookie; the form page carries the CSRF cookie and a single-use token.
+        """
+        if request.method == "POST":
+            return self._receive(request)
+        if SENT_PARAM in request.GET:
+            application = self._application_for(request.GET[SENT_PARAM])
+            if application is None:  # an old or made-up link: the challenge itself
+                return HttpResponseRedirect(self.get_url(request))
+            return self._thanks(request, application)
+        if APPLY_PARAM in request.GET:
+            return self._form_page(request, ApplicationForm() if self.is_open() else None)
         response = super().serve(request, *args, **kwargs)
         return hold_until(response, response.context_data.get("boundary"))
+
+    def is_open(self):
+        """Whether the call takes applications now (Amsterdam time, at this very request)."""
+        return status_at(self, timezone.now()) == Status.OPEN
+
+    def _receive(self, request):
+        # After the deadline nothing of the post is read: no row, no file.
+        if not self.is_open():
+            return self._form_page(request, None, status=410)
+        form = ApplicationForm(request.POST, request.FILES)
+        if not form.is_valid():
+            return self._form_page(request, form)
+        if over_rate_limit(request, RATE_LIMIT_NAME):
+            return self._form_page(request, form, rate_limited=True, status=429)
+        try:
+            application = self._store(request, form)
+        except IntegrityError:  # the same form token in two requests at once: the other one was stored
+            form.refuse_stale_token()
+            return self._form_page(request, form)
+        # The public reference, never the database number: that would say how many applications came in.
+        token = signing.dumps(application.reference, salt=THANKS_SALT)
+        return HttpResponseRedirect(f"{self.get_url(request)}?{SENT_PARAM}={token}", status=303)
+
+    def _store(self, request, form):
+        """Save the application and its e-mails in one transaction; the worker sends them after the commit.
+
+        Caught spam is stored with status spam, without its attachment and without e-mail. The
+        attachment is written first, and removed again when the row is not stored.
+        """
+        data, spam = form.cleaned_data, form.looks_like_spam()
+        application = Application(
+            challenge=self.source_page(),
+            challenge_title=self.title,
+            language=self.locale.language_code,
+            organisation_name=data["organisation_name"],
+            contact_name=data["contact_name"],
+            email=data["email"],
+            activity=data["activity"],
+            approach=data["approach"],
+            consent_at=timezone.now(),
+            status=ApplicationStatus.SPAM if spam else ApplicationStatus.RECEIVED,
+            form_token=form.token_id(),
+        )
+        stored = None
+        upload = data.get("attachment")
+        if upload and not spam:
+            stored = attachment_storage().save(attachment_path(application, upload.name), upload)
+            application.attachment = stored
+        try:
+            with transaction.atomic():
+                application.save()
+                if not spam:
+                    send_after_commit(self._queue_emails(request, application))
+        except BaseException:
+            if stored:
+                attachment_storage().delete(stored)
+            raise
+        return application
+
+    def _queue_emails(self, request, application):
+        """The hub's notification (in Dutch) and the applicant's confirmation (in the page's language)."""
+        hub = self.notification_email or SiteSettings.for_request(request).email
+        admin_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
+            "challenge_applications:edit", args=[application.pk]
+        )
+        context = {"challenge_url": self.get_full_url(request), "admin_url": admin_url}
+        emails = []
+        if hub:
+            emails.append(
+                queue_email(
+                    application,
+                    "notification",
+                    to=hub,
+                    template="challenges/email/notification",
+                    language=settings.LANGUAGE_CODE,
+                    context=context,
+                    reply_to=application.email,
+                )
+            )
+        if not confirmation_limit_reached(application.email):
+            emails.append(
+                queue_email(
+                    application,
+                    "confirmation",
+                    to=application.email,
+                    template="challenges/email/confirmation",
+                    language=application.language,
+                    context=context,
+                    reply_to=hub,
+                )
+            )
+        return emails
+
+    def source_page(self):
+        """The Dutch page of this challenge (the source of its translation), where every application points."""
+        return self.get_translation_or_none(Locale.get_default()) or self
+
+    @staticmethod
+    def _application_for(token):
+        """The application a thank-you token names, if the token is genuine and recent."""
+        try:
+            reference = signing.loads(token, salt=THANKS_SALT, max_age=THANKS_MAX_AGE)
+        except signing.BadSignature:
+            return None
+        if not isinstance(reference, str):
+            return None
+        return Application.objects.filter(reference=reference, anonymised_at__isnull=True).first()
+
+    def _form_page(self, request, form, rate_limited=False, status=200):
+        """The form (or, when the call is not open, the notice that it closed)."""
+        context = self.get_context(request)
+        privacy = site_pages(request)["privacy"]
+        context.update(
+            form=form,
+            error_links=_error_links(form) if form is not None else [],
+            rate_limited=rate_limited,
+            privacy_url=privacy.get_url(request) if privacy else "",
+        )
+        response = TemplateResponse(request, "challenges/apply.html", context, status=status)
+        # It sets the CSRF cookie and holds a single-use form token (and, after an error, what was
+        # typed): no shared cache or back button may keep it.
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+    def _thanks(self, request, application):
+        context = self.get_context(request)
+        context.update(application=application)
+        response = TemplateResponse(request, "challenges/apply_thanks.html", context)
+        response["Cache-Control"] = "no-store"
+        response["Referrer-Policy"] = "no-referrer"
+        response["X-Robots-Tag"] = "noindex"
+        return response
+
+
+def _error_links(form):
+    """(anchor, message) for the error summary: each links to its field."""
+    return [
+        (form[name].auto_id, error) for name, errors in form.errors.items() if name in form.fields for error in errors
+    ]
