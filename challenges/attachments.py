@@ -10,17 +10,17 @@ and only challenge handlers fetch it, through the admin (wagtail_hooks.py).
 import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 PDF_SIGNATURE = b"%PDF-"
 # The first bytes of programs: Windows (MZ), Linux (ELF), macOS (Mach-O) and shell scripts.
 PROGRAM_SIGNATURES = (b"MZ", b"\x7fELF", b"\xfe\xed\xfa", b"\xcf\xfa\xed\xfe", b"\xca\xfe\xba\xbe", b"#!")
+MEGABYTE = 1024 * 1024
 HEAD_BYTES = 262  # what filetype needs to recognise any type it knows
 
 
 def max_attachment_bytes():
-    return getattr(settings, "CHALLENGE_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
+    return getattr(settings, "CHALLENGE_ATTACHMENT_MAX_BYTES", 10 * MEGABYTE)
 
 
 def read_head(upload):
@@ -36,9 +36,9 @@ def check_pdf(upload):
     limit = max_attachment_bytes()
     if upload.size > limit:
         raise ValidationError(
-            _("The attachment is %(size)s; it may be at most %(limit)s. Make the PDF smaller, or leave it out."),
+            _("The attachment is larger than %(limit)s. Make the PDF smaller, or leave it out."),
             code="too_large",
-            params={"size": filesizeformat(upload.size), "limit": filesizeformat(limit)},
+            params={"limit": f"{limit // MEGABYTE} MB"},
         )
     head = read_head(upload)
     if head.startswith(PROGRAM_SIGNATURES):

@@ -336,9 +336,10 @@ class ChallengePage(BasePage):
         attachment is written first, and removed again when the row is not stored.
         """
         data, spam = form.cleaned_data, form.looks_like_spam()
+        source = self.source_page()
         application = Application(
-            challenge=self.source_page(),
-            challenge_title=self.title,
+            challenge=source,
+            challenge_title=source.title,
             language=self.locale.language_code,
             organisation_name=data["organisation_name"],
             contact_name=data["contact_name"],
@@ -371,7 +372,7 @@ class ChallengePage(BasePage):
         admin_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
             "challenge_applications:edit", args=[application.pk]
         )
-        context = {"challenge_url": self.get_full_url(request), "admin_url": admin_url}
+        context = {"challenge_title": self.title, "challenge_url": self.get_full_url(request), "admin_url": admin_url}
         emails = []
         if hub:
             emails.append(
