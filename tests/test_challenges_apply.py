@@ -167,6 +167,17 @@ def test_the_page_sets_its_own_notification_address(client, overview, django_cap
     assert {message.to[0] for message in mail.outbox} == {"challenges@proef.example", "noor@fietsatelier.example"}
 
 
+def test_over_the_rate_limit_the_form_answers_429_and_stores_nothing(
+    client, challenge, settings, django_capture_on_commit_callbacks
+):
+    settings.INTAKE_RATE_LIMIT_PER_HOUR = 1
+    assert apply(client, challenge[0], django_capture_on_commit_callbacks).status_code == 303
+    refused = apply(client, challenge[0], django_capture_on_commit_callbacks)
+    assert refused.status_code == 429
+    assert "Het afgelopen uur zijn er veel aanmeldingen" in refused.content.decode()
+    assert Application.objects.count() == 1
+
+
 def test_the_same_token_twice_stores_one_application(client, challenge, django_capture_on_commit_callbacks):
     token = fresh_token()
     first = apply(client, challenge[0], django_capture_on_commit_callbacks, form_token=token)
@@ -302,6 +313,9 @@ def application_with_pdf(client, challenge, django_capture_on_commit_callbacks):
 
 def test_only_challenge_handlers_get_the_attachment(handler, editor, moderator, application_with_pdf):
     url = reverse("challenge_application_attachment", args=[application_with_pdf.pk])
+    edit = handler.get(reverse("challenge_applications:edit", args=[application_with_pdf.pk])).content.decode()
+    assert f'href="{url}"' in edit
+    assert application_with_pdf.attachment.name not in edit  # no storage path, no media URL
     response = handler.get(url)
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == PDF
@@ -385,6 +399,16 @@ def test_the_xlsx_export_answers(handler, application_with_pdf):
     response = handler.get(reverse("challenge_applications:index"), {"export": "xlsx"})
     assert response.status_code == 200
     assert "spreadsheetml" in response["Content-Type"]
+
+
+def test_deleting_an_application_deletes_its_file(
+    handler, application_with_pdf, private_root, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = handler.post(reverse("challenge_applications:delete", args=[application_with_pdf.pk]))
+    assert response.status_code == 302
+    assert not Application.objects.exists()
+    assert files_in(private_root) == []
 
 
 # Retention ----------------------------------------------------------------------------------
