@@ -312,7 +312,7 @@ class ChallengePage(BasePage):
         return status_at(self, timezone.now()) == Status.OPEN
 
     def _receive(self, request):
-        # After the deadline nothing of the post is read: no row, no file.
+        # After the deadline nothing of the post is used: no row, no file, no mail.
         if not self.is_open():
             return self._form_page(request, None, status=410)
         form = ApplicationForm(request.POST, request.FILES)
