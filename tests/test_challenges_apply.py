@@ -12,6 +12,7 @@ import datetime
 import io
 import re
 import time
+from unittest import mock
 
 import pytest
 import time_machine
@@ -187,6 +188,26 @@ def test_the_same_token_twice_stores_one_application(client, challenge, django_c
     assert "al verstuurd" in second.content.decode()
     assert "Fietsatelier Oost" in second.content.decode()  # what was typed is kept
     assert Application.objects.count() == 1
+    assert len(mail.outbox) == 2
+
+
+def test_two_posts_with_one_token_at_once_store_one_application_and_no_stray_file(
+    client, challenge, private_root, django_capture_on_commit_callbacks
+):
+    """The database's unique constraint decides when both posts pass the form's check at the same moment."""
+    from challenges.forms import ApplicationForm
+
+    token = fresh_token()
+    assert apply(client, challenge[0], django_capture_on_commit_callbacks, form_token=token).status_code == 303
+    attachment = SimpleUploadedFile("plan.pdf", PDF, content_type="application/pdf")
+    with mock.patch.object(ApplicationForm, "token_is_stale", return_value=False):  # as if the first were not stored
+        second = apply(
+            client, challenge[0], django_capture_on_commit_callbacks, form_token=token, attachment=attachment
+        )
+    assert second.status_code == 200
+    assert "al verstuurd" in second.content.decode()
+    assert Application.objects.count() == 1
+    assert files_in(private_root) == []  # the second one's file was written, then removed with its row
     assert len(mail.outbox) == 2
 
 
