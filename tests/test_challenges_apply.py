@@ -17,9 +17,12 @@ from unittest import mock
 import pytest
 import time_machine
 from django.conf import settings as django_settings
+from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -403,6 +406,35 @@ def test_handlers_see_both_languages_in_one_list_per_challenge_and_triage(
     assert (application.status, application.internal_notes) == ("shortlisted", "Sterk plan")
     shortlisted = handler.get(reverse("challenge_applications:index"), {"status": "shortlisted"}).content.decode()
     assert "English applicant" in shortlisted and "Nederlandse aanmelder" not in shortlisted
+
+
+def _applications(challenge, count, assignee):
+    for _ in range(count):
+        number = Application.objects.count()
+        Application.objects.create(
+            challenge=challenge,
+            challenge_title=challenge.title,
+            language="nl",
+            organisation_name=f"Onderneming {number}",
+            contact_name="Noor",
+            email=f"noor{number}@example.org",
+            activity="a" * 40,
+            approach="b" * 40,
+            assignee=assignee,
+        )
+
+
+def test_the_list_has_a_flat_query_count(handler, challenge, django_assert_max_num_queries):
+    url = reverse("challenge_applications:index")
+    assignee = get_user_model().objects.get(username="uitdager")
+    _applications(challenge[0], 3, assignee)
+    handler.get(url)
+    with CaptureQueriesContext(connection) as few:
+        assert handler.get(url).status_code == 200
+    _applications(challenge[0], 3, assignee)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        html = handler.get(url).content.decode()
+    assert "Onderneming 5" in html, re.findall(r"Onderneming \d", html)
 
 
 def test_the_csv_export_neutralises_formulas(handler, client, challenge, django_capture_on_commit_callbacks):
