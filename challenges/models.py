@@ -5,6 +5,8 @@ the dates at request time (``status.py``), and each response tells the page cach
 until when it holds (``ops.page_cache.hold_until``).
 """
 
+import logging
+
 from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, models, transaction
@@ -27,6 +29,8 @@ from .applications import Application, attachment_path, attachment_storage
 from .applications import Status as ApplicationStatus
 from .forms import ApplicationForm
 from .status import LISTING_ORDER, Status, deadline_in_words, local_date_and_time, next_boundary, status_at
+
+logger = logging.getLogger(__name__)
 
 APPLY_PARAM = "apply"  # ?apply: the application form of an open call
 SENT_PARAM = "sent"  # ?sent=<signed reference>: the thank-you page after it
@@ -385,6 +389,10 @@ class ChallengePage(BasePage):
                     context=context,
                     reply_to=application.email,
                 )
+            )
+        else:
+            logger.warning(
+                "Challenges: no address for applications (page or site settings); application %s", application.pk
             )
         if not confirmation_limit_reached(application.email):
             emails.append(
