@@ -307,7 +307,7 @@ class ChallengePage(BasePage):
                 return HttpResponseRedirect(self.get_url(request))
             return self._thanks(request, application)
         if APPLY_PARAM in request.GET:
-            return self._form_page(request, ApplicationForm() if self.is_open() else None)
+            return self._form_page(request, ApplicationForm() if self._takes_applications(request) else None)
         response = super().serve(request, *args, **kwargs)
         return hold_until(response, response.context_data.get("boundary"))
 
@@ -315,10 +315,14 @@ class ChallengePage(BasePage):
         """Whether the call takes applications now (Amsterdam time, at this very request)."""
         return status_at(self, timezone.now()) == Status.OPEN
 
+    def _takes_applications(self, request):
+        """Open, and with a live privacy statement to consent to (as the intake form)."""
+        return self.is_open() and _privacy_statement(request) is not None
+
     def _receive(self, request):
-        # After the deadline nothing of the post is used: no row, no file, no mail.
-        if not self.is_open():
-            return self._form_page(request, None, status=410)
+        # After the deadline (or without a privacy statement) nothing of the post is used: no row, no file, no mail.
+        if not self._takes_applications(request):
+            return self._form_page(request, None, status=410 if not self.is_open() else 200)
         form = ApplicationForm(request.POST, request.FILES)
         if not form.is_valid():
             return self._form_page(request, form)
@@ -426,9 +430,10 @@ class ChallengePage(BasePage):
     def _form_page(self, request, form, rate_limited=False, status=200):
         """The form (or, when the call is not open, the notice that it closed)."""
         context = self.get_context(request)
-        privacy = site_pages(request)["privacy"]
+        privacy = _privacy_statement(request)
         context.update(
             form=form,
+            no_privacy_statement=privacy is None,
             error_links=_error_links(form) if form is not None else [],
             rate_limited=rate_limited,
             privacy_url=privacy.get_url(request) if privacy else "",
@@ -447,6 +452,14 @@ class ChallengePage(BasePage):
         response["Referrer-Policy"] = "no-referrer"
         response["X-Robots-Tag"] = "noindex"
         return response
+
+
+def _privacy_statement(request):
+    """The live privacy statement the consent box links to; None when unset, unpublished or expired."""
+    privacy = site_pages(request)["privacy"]
+    if privacy is None or privacy.expired or (privacy.expire_at and privacy.expire_at <= timezone.now()):
+        return None
+    return privacy
 
 
 def _error_links(form):

@@ -243,6 +243,27 @@ def test_an_invalid_form_names_its_errors_in_the_visitors_language(
     assert not Application.objects.exists()
 
 
+@pytest.mark.parametrize(
+    ("language", "notice"), [("nl", "Het formulier is even gesloten"), ("en", "closed for a moment")]
+)
+def test_without_a_privacy_statement_the_form_takes_nothing(
+    client, challenge, private_root, django_capture_on_commit_callbacks, language, notice
+):
+    from home.models import SiteSettings
+
+    SiteSettings.objects.update(privacy_page=None)
+    page = challenge[0] if language == "nl" else challenge[1]
+    shown = get_page(client, f"{page.url}?apply")
+    assert notice in shown.html
+    assert 'name="approach"' not in shown.html
+    attachment = SimpleUploadedFile("plan.pdf", PDF, content_type="application/pdf")
+    refused = apply(client, page, django_capture_on_commit_callbacks, attachment=attachment)
+    assert refused.status_code == 200 and notice in refused.content.decode()
+    assert not Application.objects.exists()
+    assert files_in(private_root) == []
+    assert mail.outbox == []
+
+
 # The deadline -------------------------------------------------------------------------------
 
 
