@@ -54,6 +54,7 @@ GROUPS = [
     ("service", _("Services")),
     ("challenge", _("Challenges")),
     ("enterprise", _("Social enterprises")),
+    ("news", _("News")),
     ("page", _("Pages")),
 ]
 

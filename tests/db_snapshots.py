@@ -42,6 +42,7 @@ SOURCE_DIRS = (
     "home",
     "intake",
     "menukaart",
+    "news",
     "ops",
     "programmes",
     "search",

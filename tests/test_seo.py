@@ -27,6 +27,8 @@ PAGE_TYPES = {
     "ProgrammePage",
     "CaseIndexPage",
     "CasePage",
+    "NewsIndexPage",
+    "NewsPage",
     "MenukaartPage",
     "ServicePage",
     "IntakePage",
@@ -219,7 +221,7 @@ def test_every_page_type_in_both_languages_has_og_tags_and_json_ld(client):
         assert meta["og:url"] == rendered.canonical == BASE + url, url
         assert meta["og:title"] == (page.seo_title or page.title), url
         assert meta["og:locale"] == {"nl": "nl_NL", "en": "en_GB"}[language]
-        assert meta["og:type"] == ("article" if kind == "CasePage" else "website"), url
+        assert meta["og:type"] == ("article" if kind in ("CasePage", "NewsPage") else "website"), url
         assert meta["og:image"].startswith(BASE + "/"), url
         width, height = int(meta["og:image:width"]), int(meta["og:image:height"])
         assert width >= 600 and abs(width / height - 1200 / 630) < 0.01, url  # the 1.91:1 previews use
