@@ -11,6 +11,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -40,8 +41,8 @@ def challenges_to_filter(request):
 
 
 class ApplicationFilterSet(WagtailFilterSet):
-    challenge = django_filters.ModelChoiceFilter(queryset=challenges_to_filter, label=_("challenge"))
-    status = django_filters.ChoiceFilter(choices=Status.choices, label=_("status"))
+    challenge = django_filters.ModelChoiceFilter(queryset=challenges_to_filter, label=capfirst(_("challenge")))
+    status = django_filters.ChoiceFilter(choices=Status.choices, label=capfirst(_("status")))
 
     class Meta:
         model = Application
