@@ -508,6 +508,18 @@ def test_retention_anonymises_the_application_and_deletes_its_file_and_mails(app
     assert not OutgoingEmail.objects.filter(about_id=application.pk).exists()
 
 
+def test_retention_takes_the_name_out_of_the_admin_log(handler, application_with_pdf):
+    from wagtail.models import ModelLogEntry
+
+    edit_url = reverse("challenge_applications:edit", args=[application_with_pdf.pk])
+    handler.post(edit_url, {"status": "selected", "assignee": "", "internal_notes": ""})
+    assert ModelLogEntry.objects.filter(label__contains="Fietsatelier").exists()
+    Application.objects.update(updated_at=timezone.now() - datetime.timedelta(days=2 * 366))
+    purge(timezone.now())
+    labels = set(ModelLogEntry.objects.filter(object_id=str(application_with_pdf.pk)).values_list("label", flat=True))
+    assert labels == {f"Application #{application_with_pdf.pk}"}
+
+
 def test_retention_keeps_a_recent_application(application_with_pdf, private_root):
     assert purge(timezone.now()).startswith("Challenge applications: 0 anonymised")
     assert Application.objects.get().anonymised_at is None
