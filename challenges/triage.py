@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Locale
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -130,6 +131,24 @@ class ApplicationViewSet(ModelViewSet):
         ],
         base_form_class=ApplicationForm,
     )
+
+
+class ApplicationsDashboardPanel(Component):
+    """On a challenge handler's dashboard: how many applications came in and are not handled yet."""
+
+    name = "sif_challenge_applications"
+    order = 60
+
+    def render_html(self, parent_context=None):
+        index = reverse("challenge_applications:index")
+        received = Application.objects.filter(status=Status.RECEIVED).count()
+        return format_html(
+            '<section class="w-mb-8"><h2 class="w-h2">{}</h2>'
+            '<ul><li><a href="{}?status=received">{}</a></li></ul></section>',
+            _("Challenge applications"),
+            index,
+            _("Received, not handled yet: %(count)s") % {"count": received},
+        )
 
 
 def attachment(request, pk):

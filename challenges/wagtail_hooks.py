@@ -10,7 +10,13 @@ from .applications import Application
 from .hub import challenges_link
 from .privacy import application_personal_data
 from .retention import purge
-from .triage import ApplicationPermissionPolicy, ApplicationViewSet, attachment
+from .triage import (
+    VIEW_PERMISSION,
+    ApplicationPermissionPolicy,
+    ApplicationsDashboardPanel,
+    ApplicationViewSet,
+    attachment,
+)
 
 hooks.register(HUB_SECTIONS_HOOK, challenges_link, order=35)
 register_permission_policy(Application, ApplicationPermissionPolicy(Application))
@@ -28,3 +34,9 @@ def register_application_viewset():
 @hooks.register("register_admin_urls")
 def attachment_urls():
     return [path("challenges/applications/<int:pk>/attachment/", attachment, name="challenge_application_attachment")]
+
+
+@hooks.register("construct_homepage_panels")
+def add_applications_panel(request, panels):
+    if request.user.has_perm(VIEW_PERMISSION):
+        panels.append(ApplicationsDashboardPanel())

@@ -393,6 +393,11 @@ def test_an_anonymous_visitor_cannot_fetch_an_attachment_by_any_url(application_
 # Triage -------------------------------------------------------------------------------------
 
 
+def test_the_dashboard_counts_received_applications_for_handlers_only(handler, editor, application_with_pdf):
+    assert "Ontvangen, nog niet behandeld: 1" in handler.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Ontvangen, nog niet behandeld" not in editor.get(reverse("wagtailadmin_home")).content.decode()
+
+
 def test_editors_and_moderators_see_no_application(editor, moderator, application_with_pdf):
     for other in (editor, moderator):
         for url in (
