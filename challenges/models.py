@@ -3,6 +3,12 @@
 The status (upcoming, open, closed, running, done) is never stored: it follows from
 the dates at request time (``status.py``), and each response tells the page cache
 until when it holds (``ops.page_cache.hold_until``).
+
+An open call takes applications at ``?apply`` (a query, not a sub-path: a page that routes
+its own sub-paths would turn off the hub's one-query routing, see ``HomePage.route``), so
+the challenge itself stays cacheable and cookie-free. The form has the intake's guarantees
+(``intake.guarantees``); what it stores is ``Application`` (applications.py), triaged in the
+admin (triage.py) and anonymised by the retention (retention.py).
 """
 
 import logging
