@@ -26,6 +26,8 @@ urlpatterns += i18n_patterns(
     path(_("search/"), home_views.search, name="search"),
     # Only two .ics addresses; every other path under challenges/ falls through to the pages.
     path("", include("challenges.urls")),
+    # The agenda's archive and .ics files; every other path under agenda/ (events/) falls through to the pages.
+    path("", include("agenda.urls")),
     # The news feed of each language (actueel/atom.xml, news/atom.xml); the pages are Wagtail's.
     path("", include("news.urls")),
     path("", include(wagtail_urls)),

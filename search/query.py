@@ -53,6 +53,7 @@ GROUPS = [
     ("case", _("Cases")),
     ("service", _("Services")),
     ("challenge", _("Challenges")),
+    ("event", _("Events")),
     ("enterprise", _("Social enterprises")),
     ("news", _("News")),
     ("page", _("Pages")),

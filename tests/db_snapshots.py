@@ -34,6 +34,7 @@ from django.conf import settings
 
 CACHE_DIR = Path(settings.VAR_DIR) / "test-cache"
 SOURCE_DIRS = (
+    "agenda",
     "cases",
     "challenges",
     "config",

@@ -28,7 +28,7 @@ from intake.wagtail_hooks import SubmissionViewSet
 
 pytestmark = pytest.mark.django_db
 
-PROJECT_APPS = {"home", "programmes", "cases", "menukaart", "intake", "buysocial"}
+PROJECT_APPS = {"home", "programmes", "cases", "menukaart", "intake", "buysocial", "agenda"}
 PAGE_MODELS = [model for model in get_page_models() if model._meta.app_label in PROJECT_APPS]
 SNIPPET_MODELS = [model for model in get_snippet_models() if model._meta.app_label in PROJECT_APPS]
 SETTING_MODELS = [model for model in settings_registry if model._meta.app_label in PROJECT_APPS]

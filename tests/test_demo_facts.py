@@ -31,6 +31,8 @@ STRUCTURAL = {"key", "model", "parent", "match", "slug", "ref", "type", "level",
 STRUCTURAL |= {"status", "kind", "website", "colours", "audiences", "sort_order", "feature_on_home"}
 # The dates of the demo's example open call: relative to the load, and the page is marked as demo content.
 STRUCTURAL |= {"days_after_load", "at", "is_demo"}
+# The agenda's example events: choices, and a number of seats that is a demo choice (marked as example content).
+STRUCTURAL |= {"is_example", "location", "event_type", "event_language", "capacity"}
 PROMISES = re.compile(
     r"werkdag|working day|\bbinnen\s+\w+\s+(dag|dagen|weken|uur)\b|\bwithin\s+\w+\s+(day|days|weeks|hours)\b"
     r"|\bmeteen\b|straight away|\bimmediately\b|garant|guarantee|€\s*(?!\d[\d.,]*k)\d|\beuro\b|\bEUR\b",

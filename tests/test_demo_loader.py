@@ -18,7 +18,7 @@ from demo.loader import DemoLoader, data_files, is_text
 from home.models import SiteSettings, StandardPage
 
 DATA_FILES = [path for app in settings.DEMO_CONTENT_APPS for path in data_files(app)]
-PROJECT_APPS = ["home", "programmes", "cases", "menukaart", "intake", "buysocial"]
+PROJECT_APPS = ["home", "programmes", "cases", "menukaart", "intake", "buysocial", "agenda"]
 
 
 def _texts(value, where):
@@ -146,8 +146,8 @@ def test_the_full_demo_is_there_in_both_languages(loaded):
     en = sum(n for (language, _model, live), n in pages.items() if language == "en" and live)
     # home; about, location, contact, privacy and accessibility; 3 indexes + menu; 3 programmes,
     # 3 cases, 14 services, intake; the Buy Social directory and its 4 social enterprises;
-    # the challenge overview with 2 challenges; the news overview with 2 items
-    assert nl == en == 41
+    # the challenge overview with 2 challenges; the news overview with 2 items; the agenda with 2 example events
+    assert nl == en == 44
     assert loaded["cases.Theme"] == 2 * 5 and loaded["programmes.Partner"] == 2 * 11
     assert loaded["menukaart.ServiceCategory"] == 2 * 4
     assert loaded["images"] == 7

@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "intake",
     "buysocial",
     "challenges",
+    "agenda",
     "news",
     "editorial",
     "search",
@@ -323,7 +324,7 @@ LOGGING = {
 }
 
 # Apps whose demo/*.toml files fill the demo site (demo/loader.py), in this order.
-DEMO_CONTENT_APPS = ["home", "programmes", "cases", "menukaart", "intake", "buysocial", "challenges", "news"]
+DEMO_CONTENT_APPS = ["home", "programmes", "cases", "menukaart", "intake", "buysocial", "challenges", "news", "agenda"]
 
 # Intake: personal data is anonymised this many months after the last change
 # (purge_intake); caught spam is deleted after INTAKE_SPAM_RETENTION_DAYS.

@@ -86,6 +86,9 @@ def live_site_env(tmp_path_factory):
         "SIF_VAR_DIR": str(tmp_path_factory.mktemp("browser-var")),
         "SIF_SITE_HOST": f"127.0.0.1:{port}",
         "PYTHONUNBUFFERED": "1",
+        # Every form the browser tests send comes from 127.0.0.1: more than a visitor's hourly share. The limit
+        # itself is pinned by the test client's tests (test_security_intake, the other forms' own).
+        "INTAKE_RATE_LIMIT_PER_HOUR": "1000",
     }
     env.pop("DATABASE_URL", None)  # always the throw-away SQLite database
     return env
