@@ -64,7 +64,7 @@ class AttachmentPanel(FieldPanel):
         return format_html('<a href="{}">{}</a>', url, _("Download the PDF"))
 
 
-class ApplicationForm(WagtailAdminModelForm):
+class ApplicationAdminForm(WagtailAdminModelForm):
     """The assignee list shows people's names, not their usernames."""
 
     def __init__(self, *args, **kwargs):
@@ -129,7 +129,7 @@ class ApplicationViewSet(ModelViewSet):
                 heading=_("What was sent"),
             ),
         ],
-        base_form_class=ApplicationForm,
+        base_form_class=ApplicationAdminForm,
     )
 
 
