@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.models import Locale
 
+from home.calendar import raise_sequence
 from home.localization import site_pages
 from home.models import BasePage, SiteSettings, guidance, text_fields
 from intake.guarantees import confirmation_limit_reached, over_rate_limit, queue_email, send_after_commit
@@ -256,18 +257,8 @@ class ChallengePage(BasePage):
         verbose_name_plural = _("challenges")
 
     def save(self, *args, **kwargs):
-        """Raise ``calendar_sequence`` when the deadline or title changes, so calendars take the new event.
-
-        Counted from the stored row (a revision being published carries the number of its own time).
-        """
-        stored = type(self).objects.filter(pk=self.pk).values_list("deadline", "title", "calendar_sequence").first()
-        if stored is not None:
-            deadline, title, sequence = stored
-            changed = (deadline, title) != (self.deadline, self.title)
-            self.calendar_sequence = max(self.calendar_sequence, sequence) + (1 if changed else 0)
-            update_fields = kwargs.get("update_fields")
-            if changed and update_fields is not None:
-                kwargs["update_fields"] = {*update_fields, "calendar_sequence"}
+        """Raise ``calendar_sequence`` when the deadline or title changes, so calendars take the new event."""
+        kwargs = raise_sequence(self, ("deadline", "title"), "calendar_sequence", kwargs)
         return super().save(*args, **kwargs)
 
     @property
