@@ -16,6 +16,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 
 from home.blocks import BodyBlock
+from home.calendar import raise_sequence
 from home.models import BasePage, guidance, text_fields
 from ops.page_cache import hold_until
 from search import seo
@@ -262,21 +263,8 @@ class EventPage(EventRegistration, BasePage):
             raise ValidationError({"slug": _("This address is the archive's. Choose another slug.")})
 
     def save(self, *args, **kwargs):
-        """Raise ``sequence`` when the time, place, status or title changes, so calendars take the new event.
-
-        Counted from the stored row (a revision being published carries the number of its own time),
-        and only for the fields this save writes: saving a draft revision writes the page's revision
-        fields only, and the new time reaches the row (and raises the number) when it is published.
-        """
-        update_fields = kwargs.get("update_fields")
-        written = [name for name in CALENDAR_FIELDS if update_fields is None or name in update_fields]
-        stored = type(self).objects.filter(pk=self.pk).values_list("sequence", *written).first()
-        if stored is not None:
-            sequence, *values = stored
-            changed = tuple(values) != tuple(getattr(self, name) for name in written)
-            self.sequence = max(self.sequence, sequence) + (1 if changed else 0)
-            if update_fields is not None:
-                kwargs["update_fields"] = {*update_fields, "sequence"}
+        """Raise ``sequence`` when the time, place, status or title changes, so calendars take the new event."""
+        kwargs = raise_sequence(self, CALENDAR_FIELDS, "sequence", kwargs)
         return super().save(*args, **kwargs)
 
     @property

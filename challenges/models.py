@@ -3,19 +3,47 @@
 The status (upcoming, open, closed, running, done) is never stored: it follows from
 the dates at request time (``status.py``), and each response tells the page cache
 until when it holds (``ops.page_cache.hold_until``).
+
+An open call takes applications at ``?apply`` (a query, not a sub-path: a page that routes
+its own sub-paths would turn off the hub's one-query routing, see ``HomePage.route``), so
+the challenge itself stays cacheable and cookie-free. The form has the intake's guarantees
+(``intake.guarantees``); what it stores is ``Application`` (applications.py), triaged in the
+admin (triage.py) and anonymised by the retention (retention.py).
 """
 
-from django.db import models
+import logging
+
+from django.conf import settings
+from django.core import signing
+from django.db import IntegrityError, models, transaction
+from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.models import Locale
 
+from home.calendar import raise_sequence
 from home.localization import site_pages
-from home.models import BasePage, guidance, text_fields
+from home.models import BasePage, SiteSettings, guidance, text_fields
+from intake.guarantees import confirmation_limit_reached, over_rate_limit, queue_email, send_after_commit
 from ops.page_cache import hold_until
 
-from .status import LISTING_ORDER, deadline_in_words, local_date_and_time, next_boundary, status_at
+# The stored applications are defined in applications.py and registered through this module.
+from .applications import Application, attachment_path, attachment_storage
+from .applications import Status as ApplicationStatus
+from .forms import ApplicationForm
+from .status import LISTING_ORDER, Status, deadline_in_words, local_date_and_time, next_boundary, status_at
+
+logger = logging.getLogger(__name__)
+
+APPLY_PARAM = "apply"  # ?apply: the application form of an open call
+SENT_PARAM = "sent"  # ?sent=<signed reference>: the thank-you page after it
+THANKS_SALT = "challenges.thanks"
+THANKS_MAX_AGE = 30 * 60  # seconds the thank-you page can be shown
+RATE_LIMIT_NAME = "Challenge application rate limit"
 
 
 class ChallengeIndexPage(BasePage):
@@ -171,6 +199,14 @@ class ChallengePage(BasePage):
         verbose_name=_("case study"),
         help_text=_("Optional: the case study about this challenge."),
     )
+    notification_email = models.EmailField(
+        blank=True,
+        verbose_name=_("e-mail for applications"),
+        help_text=_(
+            "The challenge team gets a message here for every application. "
+            "Leave empty to use the general address from Settings → Site settings."
+        ),
+    )
     calendar_sequence = models.PositiveIntegerField(
         default=0,
         editable=False,
@@ -205,6 +241,7 @@ class ChallengePage(BasePage):
             heading=_("Dates"),
         ),
         FieldPanel("contact"),
+        FieldPanel("notification_email"),
         FieldPanel("result"),
         PageChooserPanel("result_case", "cases.CasePage"),
     ]
@@ -212,24 +249,16 @@ class ChallengePage(BasePage):
     route_select_related = ("theme", "organisation")
     parent_page_types = ["challenges.ChallengeIndexPage"]
     subpage_types = []
+    # Each its own cache key: the form and the thank-you page answer "no-store" and are never kept.
+    cache_query_params = (APPLY_PARAM, SENT_PARAM)
 
     class Meta:
         verbose_name = _("challenge")
         verbose_name_plural = _("challenges")
 
     def save(self, *args, **kwargs):
-        """Raise ``calendar_sequence`` when the deadline or title changes, so calendars take the new event.
-
-        Counted from the stored row (a revision being published carries the number of its own time).
-        """
-        stored = type(self).objects.filter(pk=self.pk).values_list("deadline", "title", "calendar_sequence").first()
-        if stored is not None:
-            deadline, title, sequence = stored
-            changed = (deadline, title) != (self.deadline, self.title)
-            self.calendar_sequence = max(self.calendar_sequence, sequence) + (1 if changed else 0)
-            update_fields = kwargs.get("update_fields")
-            if changed and update_fields is not None:
-                kwargs["update_fields"] = {*update_fields, "calendar_sequence"}
+        """Raise ``calendar_sequence`` when the deadline or title changes, so calendars take the new event."""
+        kwargs = raise_sequence(self, ("deadline", "title"), "calendar_sequence", kwargs)
         return super().save(*args, **kwargs)
 
     @property
@@ -262,5 +291,176 @@ class ChallengePage(BasePage):
         return context
 
     def serve(self, request, *args, **kwargs):
+        """The challenge; with ``?apply`` its application form; after a post, the thank-you page.
+
+        The challenge itself holds no form, so it stays in the page cache (until its next date)
+        and sets no cookie; the form page carries the CSRF cookie and a single-use token.
+        """
+        if request.method == "POST":
+            return self._receive(request)
+        if SENT_PARAM in request.GET:
+            application = self._application_for(request.GET[SENT_PARAM])
+            if application is None:  # an old or made-up link: the challenge itself
+                return HttpResponseRedirect(self.get_url(request))
+            return self._thanks(request, application)
+        if APPLY_PARAM in request.GET:
+            return self._form_page(request, ApplicationForm() if self._takes_applications(request) else None)
         response = super().serve(request, *args, **kwargs)
         return hold_until(response, response.context_data.get("boundary"))
+
+    def is_open(self):
+        """Whether the call takes applications now (Amsterdam time, at this very request)."""
+        return status_at(self, timezone.now()) == Status.OPEN
+
+    def _takes_applications(self, request):
+        """Open, and with a live privacy statement to consent to (as the intake form)."""
+        return self.is_open() and _privacy_statement(request) is not None
+
+    def _receive(self, request):
+        # After the deadline (or without a privacy statement) nothing of the post is used: no row, no file, no mail.
+        if not self._takes_applications(request):
+            return self._form_page(request, None, status=410 if not self.is_open() else 200)
+        form = ApplicationForm(request.POST, request.FILES)
+        if not form.is_valid():
+            return self._form_page(request, form)
+        if over_rate_limit(request, RATE_LIMIT_NAME):
+            return self._form_page(request, form, rate_limited=True, status=429)
+        try:
+            application = self._store(request, form)
+        except IntegrityError:  # the same form token in two requests at once: the other one was stored
+            form.refuse_stale_token()
+            return self._form_page(request, form)
+        # The public reference, never the database number: that would say how many applications came in.
+        token = signing.dumps(application.reference, salt=THANKS_SALT)
+        return HttpResponseRedirect(f"{self.get_url(request)}?{SENT_PARAM}={token}", status=303)
+
+    def _store(self, request, form):
+        """Save the application and its e-mails in one transaction; the worker sends them after the commit.
+
+        Caught spam is stored with status spam, without its attachment and without e-mail. The
+        attachment is written first, and removed again when the row is not stored.
+        """
+        data, spam = form.cleaned_data, form.looks_like_spam()
+        source = self.source_page()
+        application = Application(
+            challenge=source,
+            challenge_title=source.title,
+            language=self.locale.language_code,
+            organisation_name=data["organisation_name"],
+            contact_name=data["contact_name"],
+            email=data["email"],
+            activity=data["activity"],
+            approach=data["approach"],
+            consent_at=timezone.now(),
+            status=ApplicationStatus.SPAM if spam else ApplicationStatus.RECEIVED,
+            form_token=form.token_id(),
+        )
+        stored = None
+        upload = data.get("attachment")
+        if upload and not spam:
+            stored = attachment_storage().save(attachment_path(application, upload.name), upload)
+            application.attachment = stored
+        try:
+            with transaction.atomic():
+                application.save()
+                if not spam:
+                    send_after_commit(self._queue_emails(request, application))
+        except BaseException:
+            if stored:
+                attachment_storage().delete(stored)
+            raise
+        return application
+
+    def _queue_emails(self, request, application):
+        """The hub's notification (in Dutch) and the applicant's confirmation (in the page's language)."""
+        hub = self.notification_email or SiteSettings.for_request(request).email
+        admin_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
+            "challenge_applications:edit", args=[application.pk]
+        )
+        context = {"challenge_title": self.title, "challenge_url": self.get_full_url(request), "admin_url": admin_url}
+        emails = []
+        if hub:
+            emails.append(
+                queue_email(
+                    application,
+                    "notification",
+                    to=hub,
+                    template="challenges/email/notification",
+                    language=settings.LANGUAGE_CODE,
+                    context=context,
+                    reply_to=application.email,
+                )
+            )
+        else:
+            logger.warning(
+                "Challenges: no address for applications (page or site settings); application %s", application.pk
+            )
+        if not confirmation_limit_reached(application.email):
+            emails.append(
+                queue_email(
+                    application,
+                    "confirmation",
+                    to=application.email,
+                    template="challenges/email/confirmation",
+                    language=application.language,
+                    context=context,
+                    reply_to=hub,
+                )
+            )
+        return emails
+
+    def source_page(self):
+        """The Dutch page of this challenge (the source of its translation), where every application points."""
+        return self.get_translation_or_none(Locale.get_default()) or self
+
+    @staticmethod
+    def _application_for(token):
+        """The application a thank-you token names, if the token is genuine and recent."""
+        try:
+            reference = signing.loads(token, salt=THANKS_SALT, max_age=THANKS_MAX_AGE)
+        except signing.BadSignature:
+            return None
+        if not isinstance(reference, str):
+            return None
+        return Application.objects.filter(reference=reference, anonymised_at__isnull=True).first()
+
+    def _form_page(self, request, form, rate_limited=False, status=200):
+        """The form (or, when the call is not open, the notice that it closed)."""
+        context = self.get_context(request)
+        privacy = _privacy_statement(request)
+        context.update(
+            form=form,
+            no_privacy_statement=privacy is None,
+            error_links=_error_links(form) if form is not None else [],
+            rate_limited=rate_limited,
+            privacy_url=privacy.get_url(request) if privacy else "",
+        )
+        response = TemplateResponse(request, "challenges/apply.html", context, status=status)
+        # It sets the CSRF cookie and holds a single-use form token (and, after an error, what was
+        # typed): no shared cache or back button may keep it.
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+    def _thanks(self, request, application):
+        context = self.get_context(request)
+        context.update(application=application)
+        response = TemplateResponse(request, "challenges/apply_thanks.html", context)
+        response["Cache-Control"] = "no-store"
+        response["Referrer-Policy"] = "no-referrer"
+        response["X-Robots-Tag"] = "noindex"
+        return response
+
+
+def _privacy_statement(request):
+    """The live privacy statement the consent box links to; None when unset, unpublished or expired."""
+    privacy = site_pages(request)["privacy"]
+    if privacy is None or privacy.expired or (privacy.expire_at and privacy.expire_at <= timezone.now()):
+        return None
+    return privacy
+
+
+def _error_links(form):
+    """(anchor, message) for the error summary: each links to its field."""
+    return [
+        (form[name].auto_id, error) for name, errors in form.errors.items() if name in form.fields for error in errors
+    ]

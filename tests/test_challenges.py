@@ -268,6 +268,14 @@ def test_the_uid_is_stable_and_the_sequence_rises_when_the_deadline_moves(client
     assert (before["SEQUENCE"], same["SEQUENCE"], moved["SEQUENCE"]) == (0, 0, 1)
 
 
+def test_publishing_a_moved_deadline_through_a_revision_raises_the_sequence_once(index):
+    nl, _en = add_challenge(index, "Werk", **open_call(amsterdam(2027, 3, 1, 17)))
+    nl.deadline = amsterdam(2027, 3, 8, 17)
+    nl.save_revision().publish()  # the draft's save writes no deadline; the publish does, and counts it
+    nl.refresh_from_db()
+    assert nl.calendar_sequence == 1
+
+
 def test_the_feed_has_the_open_calls_of_its_language(client, index):
     add_challenge(index, "Open", **open_call(amsterdam(2027, 3, 1, 17)))
     add_challenge(index, "Later", opens_at=amsterdam(2027, 4, 1, 9), deadline=amsterdam(2027, 5, 1, 17))

@@ -38,3 +38,20 @@ def test_the_done_challenge_links_its_case_study(client):
 def test_only_the_example_call_is_marked_as_demo_content():
     marked = set(ChallengePage.objects.filter(is_demo=True).values_list("slug", flat=True))
     assert marked == {"voorbeeldoproep", "example-call"}
+
+
+@pytest.mark.parametrize(
+    ("url", "texts"),
+    [
+        ("/nl/challenges/voorbeeldoproep/?apply", ["Naam van je organisatie", "Verstuur mijn aanmelding"]),
+        ("/en/challenges/example-call/?apply", ["Name of your organisation", "Send my application"]),
+    ],
+)
+def test_the_example_call_has_its_application_form_and_no_applications(client, url, texts):
+    from challenges.models import Application
+
+    page = get_page(client, url)
+    for text in texts:
+        assert text in page.html, f"{url} lacks {text!r}"
+    assert page.find_all("form", method="post")
+    assert not Application.objects.exists()  # the demo makes no applications

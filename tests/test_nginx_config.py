@@ -7,6 +7,7 @@ protection as the app's: a Content-Security-Policy and X-Frame-Options.
 
 import re
 import shutil
+import socket
 import subprocess
 import threading
 import time
@@ -133,3 +134,21 @@ def test_the_proxys_503_page_has_a_policy_and_refuses_frames(nginx):
     assert "default-src 'none'" in policy and "frame-ancestors 'none'" in policy and "script-src" not in policy
     assert headers["X-Frame-Options"] == "DENY"
     assert headers["Retry-After"] == "30"
+
+
+def test_a_post_past_the_outer_limit_gets_the_bilingual_page_before_any_of_it_reaches_the_app(nginx):
+    """A 50 MB attachment: nginx answers 413 from the Content-Length alone, with a page that says what to do."""
+    url = nginx(closed_port())  # were the post passed on, the answer would be the 503 page
+    port = int(url.rsplit(":", 1)[1])
+    with socket.create_connection(("127.0.0.1", port), timeout=15) as connection:
+        connection.sendall(
+            b"POST /nl/challenges/werk/?apply HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            b"Content-Type: multipart/form-data; boundary=x\r\nContent-Length: 52428800\r\nConnection: close\r\n\r\n"
+        )
+        answer = b""
+        while chunk := connection.recv(65536):
+            answer += chunk
+    head, _sep, body = answer.decode().partition("\r\n\r\n")
+    assert head.startswith("HTTP/1.1 413")
+    assert "Wat je stuurde is te groot" in body and "What you sent is too large" in body
+    assert "default-src 'none'" in head and "X-Frame-Options: DENY" in head

@@ -234,9 +234,20 @@ STATIC_URL = "/static/"
 WHITENOISE_ROOT = BASE_DIR / "static" / "root"
 MEDIA_ROOT = VAR_DIR / "media"
 MEDIA_URL = "/media/"
+# Attachments of challenge applications: private, never under MEDIA_ROOT nor served by nginx;
+# challenge handlers download them through the admin (challenges/triage.py).
+CHALLENGE_ATTACHMENTS_ROOT = Path(os.environ.get("CHALLENGE_ATTACHMENTS_ROOT") or VAR_DIR / "private")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "challenge_attachments": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {
+            "location": CHALLENGE_ATTACHMENTS_ROOT,
+            "directory_permissions_mode": 0o700,
+            "file_permissions_mode": 0o600,
+        },
+    },
 }
 
 # Forms with many StreamField blocks exceed Django's default of 1000 fields.

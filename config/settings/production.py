@@ -46,6 +46,22 @@ PAGE_CACHE_NEEDS_SHARED_CACHE = True
 
 # Uploaded media: S3-compatible object storage when AWS_STORAGE_BUCKET_NAME is set, else MEDIA_ROOT.
 STORAGES["default"] = media_storage(os.environ)  # noqa: F405
+# Challenge attachments: a private bucket when CHALLENGE_ATTACHMENTS_BUCKET is set (no public
+# reading, signed URLs only, never served to the public), else CHALLENGE_ATTACHMENTS_ROOT (base.py).
+if os.environ.get("CHALLENGE_ATTACHMENTS_BUCKET", "").strip():
+    _private_bucket = {
+        "bucket_name": os.environ["CHALLENGE_ATTACHMENTS_BUCKET"].strip(),
+        "region_name": os.environ.get("AWS_S3_REGION_NAME"),
+        "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL"),
+        "location": "challenge-attachments",
+        "default_acl": "private",
+        "querystring_auth": True,
+        "file_overwrite": False,
+    }
+    STORAGES["challenge_attachments"] = {  # noqa: F405
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {key: value for key, value in _private_bucket.items() if value not in (None, "")},
+    }
 
 # JSON lines on stdout with the request id (ops/logs.py); journald or the platform collects them.
 LOGGING = json_logging(os.environ.get("LOG_LEVEL", "INFO"))

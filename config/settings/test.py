@@ -12,6 +12,8 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 # tests/conftest.py gives each test run a media folder of its own and removes it after the run.
 MEDIA_ROOT = os.environ.get("SIF_TEST_MEDIA_ROOT") or VAR_DIR / "test-media"  # noqa: F405
+# Challenge attachments: tests that store one give the storage a temporary folder of their own.
+STORAGES["challenge_attachments"]["OPTIONS"]["location"] = VAR_DIR / "test-private"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Static files come straight from the sources; collectstatic is for production.
 STATIC_ROOT = None
