@@ -28,7 +28,7 @@ run: setup
 	$(PY) manage.py runserver $(HOST)
 
 # Tiers (README "Tests"). test-fast: the inner loop, no demo, browser, fault servers or subprocesses.
-# test: everything but the stack tests, on two xdist workers (browser tests on one, timed fault tests on one).
+# test: everything but the stack tests, on two xdist workers (the timed fault tests one after another on one).
 # test-postgres: only the tests whose behaviour differs on PostgreSQL (marker db_differs), against DATABASE_URL.
 test-fast: $(VENV)/.installed
 	HYPOTHESIS_PROFILE=fast $(PY) -m pytest -q -n 2 -m fast

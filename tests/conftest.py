@@ -272,10 +272,6 @@ def pytest_collection_modifyitems(config, items):
             names.append("site_tree")
         if item.get_closest_marker("postgres"):
             item.add_marker(pytest.mark.db_differs)
-        if item.get_closest_marker("faults") and "demo" not in names:
-            # The timed fault tests run one after another on one xdist worker, not beside each other. (A group is
-            # sent to its worker at once: a demo test in it would run before that worker's small-site tests.)
-            item.add_marker(pytest.mark.xdist_group("faults"))
         if not any(item.get_closest_marker(name) for name in NOT_FAST):
             item.add_marker(pytest.mark.fast)
     # Among each kind, the long tests first: with xdist, a 25-second test picked up last kept one worker busy alone.
@@ -285,6 +281,18 @@ def pytest_collection_modifyitems(config, items):
             item.get_closest_marker("slow") is None and item.get_closest_marker("faults") is None,
         )
     )
+
+
+def pytest_itemcollected(item):
+    """The timed fault tests run one after another on one xdist worker, not beside each other.
+
+    Marked as each test is collected, before any plugin's collection hook reads the groups
+    (pytest-xdist's ``--dist loadgroup``; pytest stays below 9.2 for it, see requirements-dev.txt).
+    A group is sent to its worker at once: a demo test in it would run before that worker's
+    small-site tests, so demo tests stay out of it.
+    """
+    if item.get_closest_marker("faults") and "demo" not in getattr(item, "fixturenames", ()):
+        item.add_marker(pytest.mark.xdist_group("faults"))
 
 
 @pytest.fixture(autouse=True)
