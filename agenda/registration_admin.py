@@ -62,7 +62,7 @@ class RegistrationFilterSet(WagtailFilterSet):
 
 class RegistrationIndexView(SafeExportIndexView):
     def get_base_queryset(self):
-        return Registration.objects.select_related("event")
+        return super().get_base_queryset().select_related("event")
 
 
 class RegistrationForm(WagtailAdminModelForm):

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from intake.guarantees import GuardedForm
+from intake.guarantees import GuardedForm, SingleLineField, public_email_domain
 
 from .registrations import Registration
 
@@ -13,7 +13,7 @@ NEEDS_MAX_LENGTH = 1000
 class RegistrationForm(GuardedForm):
     token_model = Registration
 
-    name = forms.CharField(
+    name = SingleLineField(
         label=_("Your name"),
         max_length=120,
         error_messages={"required": _("Enter your name.")},
@@ -23,13 +23,14 @@ class RegistrationForm(GuardedForm):
         label=_("E-mail address"),
         help_text=_("We send the confirmation and the link to cancel to this address."),
         max_length=254,
+        validators=[public_email_domain],
         error_messages={
             "required": _("Enter your e-mail address."),
             "invalid": _("Enter an e-mail address in the form name@example.nl."),
         },
         widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
     )
-    organisation = forms.CharField(
+    organisation = SingleLineField(
         label=_("Organisation (optional)"),
         required=False,
         max_length=200,

@@ -4,12 +4,10 @@ The intake's guarantees (single-use form token, honeypot, time trap) come from
 ``intake.guarantees.GuardedForm``, which adds its own two fields at the end.
 """
 
-import re
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from intake.guarantees import GuardedForm
+from intake.guarantees import GuardedForm, SingleLineField, public_email_domain
 
 from .applications import Application
 from .attachments import check_pdf
@@ -17,17 +15,6 @@ from .attachments import check_pdf
 TEXT_MIN_LENGTH = 30
 TEXT_MAX_LENGTH = 5000
 EMAIL_MAX_LENGTH = 254
-
-# Line breaks and other control characters: a name is one line wherever it is shown (an e-mail's subject too).
-LINE_BREAKS_AND_CONTROLS = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]+")
-
-
-class SingleLineField(forms.CharField):
-    """A one-line text: line breaks and control characters are folded into one space."""
-
-    def to_python(self, value):
-        value = super().to_python(value)
-        return " ".join(LINE_BREAKS_AND_CONTROLS.sub(" ", value).split()) if value else value
 
 
 def _long_text(label, help_text, required_message):
@@ -64,6 +51,7 @@ class ApplicationForm(GuardedForm):
         label=_("E-mail address"),
         help_text=_("We send a confirmation to this address and reply to it."),
         max_length=EMAIL_MAX_LENGTH,
+        validators=[public_email_domain],
         error_messages={
             "required": _("Enter your e-mail address."),
             "invalid": _("Enter an e-mail address in the form name@example.nl."),

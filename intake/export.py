@@ -44,7 +44,9 @@ def _joined(value):
 
 class SafeExportIndexView(IndexView):
     def get_base_queryset(self):
-        return super().get_base_queryset().select_related("assignee")
+        queryset = super().get_base_queryset()
+        names = {field.name for field in queryset.model._meta.get_fields()}
+        return queryset.select_related("assignee") if "assignee" in names else queryset
 
     def preprocess_field_value(self, field, value, export_format):
         if isinstance(value, list):

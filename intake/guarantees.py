@@ -15,7 +15,9 @@ the intake form has, without repeating it:
   after ``retention_months()`` since the last change, ``forget_emails_about`` their e-mails);
   ``manage.py purge_intake``, the daily timer, runs them all;
 - ``SafeExportIndexView`` and ``neutralise_formula``: admin CSV/XLSX exports that no
-  spreadsheet runs as a formula.
+  spreadsheet runs as a formula;
+- ``SingleLineField`` (a name stays one line, also in a mail's subject) and the
+  ``public_email_domain`` validator (no address at localhost, an IP or a test domain).
 
 How a form uses them is shown by ``intake/models.py`` (``IntakePage._receive``/``_store``).
 """
@@ -28,17 +30,20 @@ from wagtail import hooks
 from . import mail, retention, tasks
 from .export import SafeExportIndexView, neutralise_formula
 from .form_guard import GuardedForm, over_rate_limit
+from .forms import SingleLineField, public_email_domain
 from .submissions import OutgoingEmail
 
 __all__ = [
     "RETENTION_HOOK",
     "GuardedForm",
     "SafeExportIndexView",
+    "SingleLineField",
     "confirmation_limit_reached",
     "forget_emails_about",
     "months_ago",
     "neutralise_formula",
     "over_rate_limit",
+    "public_email_domain",
     "queue_email",
     "retention_months",
     "run_retention_hooks",

@@ -84,7 +84,7 @@ def valid_data(**overrides):
     data = {
         "organisation_name": "Fietsatelier Oost",
         "contact_name": "Noor Jansen",
-        "email": "noor@fietsatelier.example",
+        "email": "noor@fietsatelier.example.org",
         "activity": "Wij repareren fietsen met mensen die lang zonder betaald werk waren.",
         "approach": "We starten een werkplaats op het terrein en leiden daar zes mensen op.",
         "consent": "on",
@@ -142,15 +142,15 @@ def test_an_application_is_stored_once_and_mails_both_sides_in_their_language(
     assert (application.challenge_id, application.language, application.status) == (nl.pk, language, "received")
     emails = OutgoingEmail.objects.filter(about_id=application.pk).order_by("kind")
     assert [(e.kind, e.to) for e in emails] == [
-        ("confirmation", "noor@fietsatelier.example"),
+        ("confirmation", "noor@fietsatelier.example.org"),
         ("notification", "info@proef.example"),
     ]
     sent = {message.to[0]: message for message in mail.outbox}
     assert len(mail.outbox) == 2  # the worker's task, run after the commit
-    assert sent["noor@fietsatelier.example"].subject.startswith(confirmation)
-    assert "Fietsatelier" not in sent["noor@fietsatelier.example"].body  # nothing typed goes to the address given
+    assert sent["noor@fietsatelier.example.org"].subject.startswith(confirmation)
+    assert "Fietsatelier" not in sent["noor@fietsatelier.example.org"].body  # nothing typed goes to the address given
     assert sent["info@proef.example"].subject == "Aanmelding van Fietsatelier Oost voor Werk"
-    assert sent["info@proef.example"].reply_to == ["noor@fietsatelier.example"]
+    assert sent["info@proef.example"].reply_to == ["noor@fietsatelier.example.org"]
     assert "zes mensen" in sent["info@proef.example"].body
     # Post/redirect/get: the thank-you page shows the public reference, never the database number.
     location = response["Location"]
@@ -168,7 +168,7 @@ def test_the_page_sets_its_own_notification_address(client, overview, django_cap
         overview, "Zorg", notification_email="challenges@proef.example", **open_call(now + datetime.timedelta(days=3))
     )
     apply(client, nl, django_capture_on_commit_callbacks)
-    assert {message.to[0] for message in mail.outbox} == {"challenges@proef.example", "noor@fietsatelier.example"}
+    assert {message.to[0] for message in mail.outbox} == {"challenges@proef.example", "noor@fietsatelier.example.org"}
 
 
 def test_over_the_rate_limit_the_form_answers_429_and_stores_nothing(

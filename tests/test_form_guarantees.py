@@ -122,3 +122,18 @@ def test_a_guarded_form_ends_with_the_honeypot_and_the_token_and_refuses_a_used_
     assert replay.data["name"] == "Ada" and replay.data["form_token"] != token
     assert ExampleForm({"name": "Ada", "website": "spam", "form_token": token}).looks_like_spam()
     assert ExampleForm({"name": "Ada"}).looks_like_spam()  # no genuine token
+
+
+@pytest.mark.parametrize(
+    "form_path", ["challenges.forms.ApplicationForm", "agenda.registration_forms.RegistrationForm"]
+)
+def test_every_public_form_keeps_names_on_one_line_and_refuses_an_address_off_the_internet(db, form_path):
+    """What the intake form does with a name and an address, the application and registration forms do too."""
+    from django.utils.module_loading import import_string
+
+    form_class = import_string(form_path)
+    name_field = "organisation_name" if "organisation_name" in form_class.base_fields else "name"
+    form = form_class({name_field: "Evil Org\r\nBcc: x@example.org", "email": "piet@localhost"})
+    form.is_valid()
+    assert form.cleaned_data[name_field] == "Evil Org Bcc: x@example.org"
+    assert [error.code for error in form.errors.as_data()["email"]] == ["non_public_domain"]
