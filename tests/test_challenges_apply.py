@@ -329,6 +329,8 @@ def test_a_pdf_is_kept_in_the_private_storage(client, challenge, private_root, d
         ("plan.exe", b"MZ\x90\x00\x03" + b"\x00" * 100, "is a program"),
         ("groot.pdf", PDF + b"\x00" * (TEN_MB + 1 - len(PDF)), "is larger than 10 MB"),
     ],
+    # Named, not spelled out: the 10 MB file in a test id would be sent between xdist workers and printed.
+    ids=["html-named-pdf", "elf", "mz", "exe", "over-10-mb"],
 )
 def test_what_is_not_a_small_pdf_is_refused_with_a_message(
     client, challenge, private_root, django_capture_on_commit_callbacks, name, content, message
