@@ -56,9 +56,3 @@ class RegistrationForm(GuardedForm):
         super().__init__(*args, **kwargs)
         # The browser would cut a pasted text short without a word; the server says what is too long.
         self.fields["needs"].widget.attrs.pop("maxlength", None)
-
-    def clean_name(self):
-        return " ".join(self.cleaned_data["name"].split())
-
-    def clean_organisation(self):
-        return " ".join(self.cleaned_data["organisation"].split())

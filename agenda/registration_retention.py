@@ -8,10 +8,9 @@ log is "Registration #<id>" (no personal data), so the log needs no scrubbing.
 
 from datetime import timedelta
 
-from django.conf import settings
 from django.db import transaction
 
-from intake.guarantees import forget_emails_about, months_ago, retention_months
+from intake.guarantees import forget_emails_about, months_ago, retention_months, spam_retention_days
 
 from .registrations import Registration, RegistrationStatus
 
@@ -23,7 +22,7 @@ def purge(now):
     expired = Registration.objects.filter(
         anonymised_at__isnull=True, updated_at__lt=months_ago(now, retention_months())
     ).exclude(status=RegistrationStatus.SPAM)
-    spam_cutoff = now - timedelta(days=getattr(settings, "INTAKE_SPAM_RETENTION_DAYS", 30))
+    spam_cutoff = now - timedelta(days=spam_retention_days())
     with transaction.atomic():
         pks = list(expired.values_list("pk", flat=True))
         forget_emails_about(Registration, pks)

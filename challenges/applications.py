@@ -6,7 +6,6 @@ page back. Applications from /nl/ and /en/ point at the same challenge, the Dutc
 page (the source of the translation), so that one list per challenge holds both.
 """
 
-import secrets
 import uuid
 
 from django.conf import settings
@@ -19,17 +18,15 @@ from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from home.references import readable_reference
+
 HANDLERS_GROUP = "Challenge handlers"
 ATTACHMENT_STORAGE = "challenge_attachments"
 
-# Letters and digits that cannot be mistaken for each other when read aloud or typed over (no 0/O, 1/I/L).
-REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
-
 
 def new_reference():
-    """A random, readable reference such as ``C-K7MX-3QPA``: it says nothing about other applications."""
-    characters = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(8))
-    return f"C-{characters[:4]}-{characters[4:]}"
+    """A random, readable reference such as ``C-K7MX-3QPA`` (home/references.py)."""
+    return readable_reference("C-")
 
 
 def attachment_storage():

@@ -13,14 +13,9 @@ Registered in wagtail_hooks.py under ``intake.guarantees.RETENTION_HOOK``; the d
 
 from datetime import timedelta
 
-from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models import F, Value
-from django.db.models.functions import Concat
-from wagtail.models import ModelLogEntry
 
-from intake.guarantees import forget_emails_about, months_ago, retention_months
+from intake.guarantees import forget_emails_about, months_ago, retention_months, scrub_admin_log, spam_retention_days
 
 from .applications import Application, Status, attachment_storage
 
@@ -33,10 +28,6 @@ ANONYMOUS = {
     "internal_notes": "",
     "attachment": "",
 }
-
-
-def spam_retention_days():
-    return getattr(settings, "INTAKE_SPAM_RETENTION_DAYS", 30)
 
 
 def purge(now):
@@ -53,18 +44,9 @@ def purge(now):
         # update() leaves updated_at alone, so the last change by a person stays visible.
         anonymised = Application.objects.filter(pk__in=pks).update(anonymised_at=now, assignee=None, **ANONYMOUS)
         deleted, _detail = Application.objects.filter(pk__in=spam_pks).delete()
-        scrub_admin_log()
+        scrub_admin_log(Application, "Application #")
     storage = attachment_storage()
     for _pk, name in rows:
         if name:
             storage.delete(name)
     return f"Challenge applications: {anonymised} anonymised, {deleted} caught as spam deleted"
-
-
-def scrub_admin_log():
-    """Take personal data out of the admin log entries of anonymised and deleted applications."""
-    content_type = ContentType.objects.get_for_model(Application, for_concrete_model=False)
-    entries = ModelLogEntry.objects.filter(content_type=content_type)
-    kept = {str(pk) for pk in Application.objects.filter(anonymised_at__isnull=True).values_list("pk", flat=True)}
-    stale = [pk for pk in entries.values_list("object_id", flat=True).distinct() if pk not in kept]
-    return entries.filter(object_id__in=stale).update(label=Concat(Value("Application #"), F("object_id")), data={})

@@ -12,7 +12,8 @@ the intake form has, without repeating it:
   reminder, an offer) safe against a timer that runs twice; ``confirmation_limit_reached``
   caps confirmations per address per day over every form;
 - ``RETENTION_HOOK``: each app registers ``purge(now) -> str`` for its own records (anonymise
-  after ``retention_months()`` since the last change, ``forget_emails_about`` their e-mails);
+  after ``retention_months()`` since the last change, ``forget_emails_about`` their e-mails,
+  ``scrub_admin_log`` their admin log entries; caught spam after ``spam_retention_days()``);
   ``manage.py purge_intake``, the daily timer, runs them all;
 - ``SafeExportIndexView`` and ``neutralise_formula``: admin CSV/XLSX exports that no
   spreadsheet runs as a formula;
@@ -47,7 +48,9 @@ __all__ = [
     "queue_email",
     "retention_months",
     "run_retention_hooks",
+    "scrub_admin_log",
     "send_after_commit",
+    "spam_retention_days",
 ]
 
 RETENTION_HOOK = "sif_personal_data_retention"
@@ -55,6 +58,9 @@ RETENTION_HOOK = "sif_personal_data_retention"
 confirmation_limit_reached = mail.confirmation_limit_reached
 months_ago = retention.months_ago
 retention_months = retention.retention_months
+spam_retention_days = retention.spam_retention_days
+# scrub_admin_log(model, label): the admin log entries of anonymised and deleted records lose their personal label.
+scrub_admin_log = retention.scrub_admin_log
 queue_email = mail.compose_about
 
 

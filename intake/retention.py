@@ -73,10 +73,13 @@ def purge(now=None):
     return anonymised, deleted.get(Submission._meta.label, 0)
 
 
-def scrub_admin_log():
-    """Take personal data out of the admin log entries of anonymised and deleted submissions."""
-    content_type = ContentType.objects.get_for_model(Submission, for_concrete_model=False)
+def scrub_admin_log(model=Submission, label="Submission #"):
+    """Take personal data out of the admin log entries of ``model``'s anonymised and deleted records.
+
+    Their label becomes ``label`` + id and their extra data is emptied; the action, user and time stay.
+    """
+    content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
     entries = ModelLogEntry.objects.filter(content_type=content_type)
-    kept = {str(pk) for pk in Submission.objects.filter(anonymised_at__isnull=True).values_list("pk", flat=True)}
+    kept = {str(pk) for pk in model._default_manager.filter(anonymised_at__isnull=True).values_list("pk", flat=True)}
     stale = [pk for pk in entries.values_list("object_id", flat=True).distinct() if pk not in kept]
-    return entries.filter(object_id__in=stale).update(label=Concat(Value("Submission #"), F("object_id")), data={})
+    return entries.filter(object_id__in=stale).update(label=Concat(Value(label), F("object_id")), data={})

@@ -5,8 +5,6 @@ uses to handle a request (forms, mail) can import these models without
 importing the page back.
 """
 
-import secrets
-
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
@@ -16,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from home.choices import OrganisationType
+from home.references import readable_reference
 
 HANDLERS_GROUP = "Intake handlers"
 
@@ -47,14 +46,9 @@ class Topic(models.TextChoices):
     BUY_SOCIAL = "buy-social", _("Buy Social quote request")
 
 
-# Letters and digits that cannot be mistaken for each other when read aloud or typed over (no 0/O, 1/I/L).
-REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
-
-
 def new_reference():
-    """A random, readable reference such as ``K7MX-3QPA``: 40 bits, so it says nothing about other submissions."""
-    characters = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(8))
-    return f"{characters[:4]}-{characters[4:]}"
+    """A random, readable reference such as ``K7MX-3QPA`` (home/references.py)."""
+    return readable_reference()
 
 
 def _handlers():
