@@ -1,8 +1,8 @@
-"""Agenda pages and the hub with its next events in a real browser: axe in nl and en, at phone and desktop width."""
+"""Agenda pages in a real browser, axe in nl and en at phone and desktop width (the hub: test_foundation_browser)."""
 
 import pytest
 
-from tests.browser.axe import assert_no_axe_violations
+from tests.browser.axe import assert_no_axe_violations_at_both_widths, goto_at_phone_width
 
 pytestmark = pytest.mark.browser
 
@@ -20,14 +20,11 @@ pytestmark = pytest.mark.browser
         "/en/events/example-workshop/",
         "/nl/agenda/sdg-workshop/",
         "/en/events/sdg-workshop-en/",
-        "/nl/",  # the hub, with the next events
-        "/en/",
     ],
 )
-def test_agenda_pages_have_no_axe_violations(browser_page, live_site, viewport, path):
-    browser_page.set_viewport_size(viewport)
-    browser_page.goto(live_site + path)
-    assert_no_axe_violations(browser_page)
+def test_agenda_pages_have_no_axe_violations(browser_page, live_site, path):
+    goto_at_phone_width(browser_page, live_site + path)
+    assert_no_axe_violations_at_both_widths(browser_page)
 
 
 def test_the_archive_link_leads_to_the_past_workshop(browser_page, live_site):

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from tests.browser.axe import assert_no_axe_violations
+from tests.browser.axe import LANGUAGE_AT_WIDTH, VIEWPORTS, assert_no_axe_violations_at_both_widths
 
 pytestmark = pytest.mark.browser
 
@@ -17,28 +17,28 @@ EVENTS = {
 MIN_FILL_SECONDS = 3.2  # the form refuses answers sent faster than a person types (3 s)
 
 
-@pytest.mark.parametrize("language", list(EVENTS))
-def test_registration_form_errors_and_thank_you_have_no_axe_violations(browser_page, live_site, viewport, language):
+@LANGUAGE_AT_WIDTH
+def test_registration_form_errors_and_thank_you_have_no_axe_violations(browser_page, live_site, language, width):
     path, send, thanks = EVENTS[language]
     page = browser_page
-    page.set_viewport_size(viewport)
+    page.set_viewport_size(VIEWPORTS[width])
     page.goto(live_site + path)
     assert page.locator("html").get_attribute("lang") == language
     form = page.locator("#registration")
     assert form.get_by_role("button", name=send).is_visible()
-    assert_no_axe_violations(page)
+    assert_no_axe_violations_at_both_widths(page)
 
     form.get_by_role("button", name=send).click()
     page.wait_for_load_state()
     summary = page.locator("#registration .error-summary")
     assert summary.is_visible()
-    assert_no_axe_violations(page)
+    assert_no_axe_violations_at_both_widths(page)
     summary.locator("a").first.click()
     assert page.evaluate("document.activeElement.id") == "id_name"
 
-    name = f"Axe {language} {viewport['width']}"
+    name = f"Axe {language} {width}"
     page.fill("#id_name", name)
-    page.fill("#id_email", f"axe-{language}-{viewport['width']}@example.org")
+    page.fill("#id_email", f"axe-{language}-{width}@example.org")
     page.check("#id_consent")
     time.sleep(MIN_FILL_SECONDS)
     page.locator("#registration").get_by_role(
@@ -51,7 +51,7 @@ def test_registration_form_errors_and_thank_you_have_no_axe_violations(browser_p
         "You are on the waiting list",
     )
     assert name not in page.content()  # no personal data on the thank-you page
-    assert_no_axe_violations(page)
+    assert_no_axe_violations_at_both_widths(page)
 
 
 LINK_SCRIPT = """
@@ -77,16 +77,15 @@ print(page.url + "?registration=" + registration.link_token())
     ],
 )
 def test_the_cancel_link_has_no_axe_violations_and_cancels(
-    browser_page, live_site, manage_live_site, viewport, language, slug, cancel, cancelled
+    browser_page, live_site, manage_live_site, language, slug, cancel, cancelled
 ):
-    email = f"link-{language}-{viewport['width']}@example.org"
+    email = f"link-{language}@example.org"
     output = manage_live_site("shell", "-c", LINK_SCRIPT % {"slug": slug, "language": language, "email": email})
     page = browser_page
-    page.set_viewport_size(viewport)
     page.goto(live_site + output.strip().splitlines()[-1])
     assert page.locator("html").get_attribute("lang") == language
-    assert_no_axe_violations(page)
+    assert_no_axe_violations_at_both_widths(page)
     page.get_by_role("button", name=cancel).click()
     page.wait_for_load_state()
     assert page.get_by_role("status").inner_text() == cancelled
-    assert_no_axe_violations(page)
+    assert_no_axe_violations_at_both_widths(page)

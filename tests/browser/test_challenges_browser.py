@@ -5,7 +5,12 @@ import time
 
 import pytest
 
-from tests.browser.axe import assert_no_axe_violations
+from tests.browser.axe import (
+    LANGUAGE_AT_WIDTH,
+    VIEWPORTS,
+    assert_no_axe_violations_at_both_widths,
+    goto_at_phone_width,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -25,10 +30,9 @@ pytestmark = pytest.mark.browser
         "/en/challenges/tyre-pressure-jaarbeurs/",
     ],
 )
-def test_challenge_pages_have_no_axe_violations(browser_page, live_site, viewport, path):
-    browser_page.set_viewport_size(viewport)
-    browser_page.goto(live_site + path)
-    assert_no_axe_violations(browser_page)
+def test_challenge_pages_have_no_axe_violations(browser_page, live_site, path):
+    goto_at_phone_width(browser_page, live_site + path)
+    assert_no_axe_violations_at_both_widths(browser_page)
 
 
 def test_a_filter_link_leads_to_the_open_calls(browser_page, live_site):
@@ -47,17 +51,17 @@ APPLY = {
 MIN_FILL_SECONDS = 3.2  # the form refuses answers sent faster than a person types (3 s)
 
 
-@pytest.mark.parametrize("language", list(APPLY))
+@LANGUAGE_AT_WIDTH
 def test_the_application_form_its_errors_and_thanks_have_no_axe_violations(
-    browser_page, live_site, viewport, language, tmp_path
+    browser_page, live_site, language, width, tmp_path
 ):
     path, apply, send, thanks = APPLY[language]
     page = browser_page
-    page.set_viewport_size(viewport)
+    page.set_viewport_size(VIEWPORTS[width])
     page.goto(live_site + path)
     page.get_by_role("link", name=apply).click()
     page.wait_for_url(re.compile(r"\?apply$"))
-    assert_no_axe_violations(page)
+    assert_no_axe_violations_at_both_widths(page)
 
     # The error state: nothing filled in, and a web page named .pdf as the attachment.
     fake = tmp_path / "plan.pdf"
@@ -69,11 +73,11 @@ def test_the_application_form_its_errors_and_thanks_have_no_axe_violations(
     assert summary.is_visible()
     assert page.title().startswith(("Fout:", "Error:"))
     assert page.locator("#id_attachment_error").is_visible()
-    assert_no_axe_violations(page)
+    assert_no_axe_violations_at_both_widths(page)
     summary.locator("a").first.click()
     assert page.evaluate("document.activeElement.id") == "id_organisation_name"
 
-    page.fill("#id_organisation_name", f"Axe {language} {viewport['width']}")
+    page.fill("#id_organisation_name", f"Axe {language} {width}")
     page.fill("#id_contact_name", "Noor Jansen")
     page.fill("#id_email", "noor@example.org")
     page.fill("#id_activity", "We repair bicycles with people who were without paid work for a long time.")
@@ -84,4 +88,4 @@ def test_the_application_form_its_errors_and_thanks_have_no_axe_violations(
     page.wait_for_url(re.compile(r"\?sent="))
     assert page.get_by_role("heading", level=1).inner_text().startswith(thanks)
     assert f"Axe {language}" not in page.content()
-    assert_no_axe_violations(page)
+    assert_no_axe_violations_at_both_widths(page)

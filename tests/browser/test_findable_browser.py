@@ -105,17 +105,6 @@ def test_focus_is_visible_in_forced_colours_on_every_tab_stop(browser_page, live
     assert len(seen) >= 8  # logo, language, navigation, call to action, content
 
 
-@pytest.mark.parametrize(
-    "path",
-    ["/nl/", "/en/about-us/", "/en/cases/gemeente-utrecht/", "/nl/menukaart/", "/en/search/?q=procurement"],
-)
-@pytest.mark.parametrize("width", [375, 1280])
-def test_no_axe_violations_with_the_new_header(browser_page, live_site, path, width):
-    browser_page.set_viewport_size({"width": width, "height": 900})
-    browser_page.goto(live_site + path)
-    assert_no_axe_violations(browser_page)
-
-
 def choose_every_service(page):
     boxes = page.locator('input[type="checkbox"][name="service"]')
     for index in range(boxes.count()):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser.axe import assert_no_axe_violations
+from tests.browser.axe import assert_no_axe_violations_at_both_widths, goto_at_phone_width
 
 pytestmark = pytest.mark.browser
 
@@ -38,12 +38,20 @@ def test_skip_link_is_the_first_stop_and_moves_focus_to_the_content(browser_page
 
 
 @pytest.mark.parametrize(
-    "path", ["/nl/", "/en/", "/nl/over-ons/", "/en/about-us/", "/nl/zoeken/?q=utrecht", "/en/does-not-exist/"]
+    "path",
+    [
+        "/nl/",  # the hub, with its next events and latest news
+        "/en/",
+        "/nl/over-ons/",
+        "/en/about-us/",
+        "/nl/zoeken/?q=utrecht",
+        "/en/search/?q=procurement",
+        "/en/does-not-exist/",
+    ],
 )
-def test_pages_have_no_axe_violations(browser_page, live_site, viewport, path):
-    browser_page.set_viewport_size(viewport)
-    browser_page.goto(live_site + path)
-    assert_no_axe_violations(browser_page)
+def test_pages_have_no_axe_violations(browser_page, live_site, path):
+    goto_at_phone_width(browser_page, live_site + path)
+    assert_no_axe_violations_at_both_widths(browser_page)
 
 
 PAGE_TYPES = [

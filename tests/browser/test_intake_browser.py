@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from tests.browser.axe import assert_no_axe_violations
+from tests.browser.axe import LANGUAGE_AT_WIDTH, VIEWPORTS, assert_no_axe_violations_at_both_widths
 
 pytestmark = pytest.mark.browser
 
@@ -25,32 +25,32 @@ def fill_in(page, organisation):
     page.check("#id_consent")
 
 
-@pytest.mark.parametrize("language", list(FORMS))
-def test_empty_form_errors_and_thank_you_have_no_axe_violations(browser_page, live_site, viewport, language):
+@LANGUAGE_AT_WIDTH
+def test_empty_form_errors_and_thank_you_have_no_axe_violations(browser_page, live_site, language, width):
     path, send, thanks = FORMS[language]
     page = browser_page
-    page.set_viewport_size(viewport)
+    page.set_viewport_size(VIEWPORTS[width])
     page.goto(live_site + path)
     assert page.locator("html").get_attribute("lang") == language
-    assert_no_axe_violations(page)
+    assert_no_axe_violations_at_both_widths(page)
 
     page.get_by_role("button", name=send).click()
     page.wait_for_load_state()  # the click returns once the answer starts to load; axe needs all of it
     summary = page.locator(".error-summary")
     assert summary.is_visible()
     assert page.title().startswith(("Fout:", "Error:"))
-    assert_no_axe_violations(page)
+    assert_no_axe_violations_at_both_widths(page)
     # A link in the summary moves to its field.
     summary.locator("a").first.click()
     assert page.evaluate("document.activeElement.id") == "id_organisation_name"
 
-    fill_in(page, f"Axe {language} {viewport['width']}")
+    fill_in(page, f"Axe {language} {width}")
     time.sleep(MIN_FILL_SECONDS)
     page.get_by_role("button", name=send).click()
     page.wait_for_url(re.compile(r"\?sent="))
     assert page.get_by_role("heading", level=1).inner_text() == thanks
-    assert f"Axe {language} {viewport['width']}" not in page.content()  # no personal data on the thank-you page
-    assert_no_axe_violations(page)
+    assert f"Axe {language} {width}" not in page.content()  # no personal data on the thank-you page
+    assert_no_axe_violations_at_both_widths(page)
 
 
 def test_package_from_the_menukaart_is_sent_with_the_question_from_english(browser_page, live_site):
@@ -86,9 +86,9 @@ def test_form_sets_no_cookie_but_csrf_and_the_thank_you_page_none(browser, live_
     context.close()
 
 
-@pytest.mark.parametrize("language", list(FORMS))
+@LANGUAGE_AT_WIDTH
 def test_room_request_from_the_location_page_and_the_package_summary_have_no_axe_violations(
-    browser_page, live_site, viewport, language
+    browser_page, live_site, language, width
 ):
     """The location page's booking box leads to the short room request; the package summary sits above the form."""
     location, button, room_h1, send, thanks = {
@@ -108,14 +108,14 @@ def test_room_request_from_the_location_page_and_the_package_summary_have_no_axe
         ),
     }[language]
     page = browser_page
-    page.set_viewport_size(viewport)
+    page.set_viewport_size(VIEWPORTS[width])
     page.goto(live_site + location)
-    assert_no_axe_violations(page)
+    assert_no_axe_violations_at_both_widths(page)
     page.get_by_role("link", name=button).click()
     page.wait_for_url(re.compile(r"\?topic=room$"))
     assert page.get_by_role("heading", level=1).inner_text() == room_h1
-    assert_no_axe_violations(page)
-    page.fill("#id_organisation_name", f"Room {language} {viewport['width']}")
+    assert_no_axe_violations_at_both_widths(page)
+    page.fill("#id_organisation_name", f"Room {language} {width}")
     page.check("#id_organisation_type_4")
     page.fill("#id_contact_name", "Sam de Vries")
     page.fill("#id_email", "sam@example.org")
@@ -137,4 +137,4 @@ def test_room_request_from_the_location_page_and_the_package_summary_have_no_axe
     package = page.locator(".intake-package")
     assert package.is_visible()
     assert package.locator("[data-intake-package-total]").inner_text() == total, "the menukaart's per-unit totals"
-    assert_no_axe_violations(page)
+    assert_no_axe_violations_at_both_widths(page)

@@ -5,7 +5,12 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from tests.browser.axe import assert_no_axe_violations
+from tests.browser.axe import (
+    LANGUAGE_AT_WIDTH,
+    VIEWPORTS,
+    assert_no_axe_violations_at_both_widths,
+    goto_at_phone_width,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -167,18 +172,17 @@ def test_dutch_total_is_written_the_dutch_way(browser_page, live_site):
         "/en/service-menu/social-procurement-workshop/",
     ],
 )
-def test_menukaart_pages_have_no_axe_violations(browser_page, live_site, viewport, path):
-    browser_page.set_viewport_size(viewport)
-    browser_page.goto(live_site + path)
-    assert_no_axe_violations(browser_page)
+def test_menukaart_pages_have_no_axe_violations(browser_page, live_site, path):
+    goto_at_phone_width(browser_page, live_site + path)
+    assert_no_axe_violations_at_both_widths(browser_page)
 
 
-@pytest.mark.parametrize("language", ["nl", "en"])
-def test_menu_with_a_package_has_no_axe_violations(browser_page, live_site, viewport, language):
+@LANGUAGE_AT_WIDTH
+def test_menu_with_a_package_has_no_axe_violations(browser_page, live_site, language, width):
     page = browser_page
-    page.set_viewport_size(viewport)
+    page.set_viewport_size(VIEWPORTS[width])
     page.goto(live_site + {"nl": "/nl/menukaart/", "en": "/en/service-menu/"}[language])
     boxes = page.locator('input[type="checkbox"][name="service"]')
     for index in (0, 3, 9):
         boxes.nth(index).check()
-    assert_no_axe_violations(page)
+    assert_no_axe_violations_at_both_widths(page)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser.axe import assert_no_axe_violations
+from tests.browser.axe import assert_no_axe_violations_at_both_widths, goto_at_phone_width
 
 pytestmark = pytest.mark.browser
 
@@ -19,10 +19,9 @@ pytestmark = pytest.mark.browser
         "/en/news/first-hotspot/",
     ],
 )
-def test_news_pages_have_no_axe_violations(browser_page, live_site, viewport, path):
-    browser_page.set_viewport_size(viewport)
-    browser_page.goto(live_site + path)
-    assert_no_axe_violations(browser_page)
+def test_news_pages_have_no_axe_violations(browser_page, live_site, path):
+    goto_at_phone_width(browser_page, live_site + path)
+    assert_no_axe_violations_at_both_widths(browser_page)
 
 
 def test_from_the_hub_to_an_item_and_its_case(browser_page, live_site):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser.axe import assert_no_axe_violations
+from tests.browser.axe import assert_no_axe_violations_at_both_widths, goto_at_phone_width
 
 pytestmark = pytest.mark.browser
 
@@ -18,10 +18,9 @@ pytestmark = pytest.mark.browser
         "/en/programmes/buy-social/",
     ],
 )
-def test_programme_pages_have_no_axe_violations(browser_page, live_site, viewport, path):
-    browser_page.set_viewport_size(viewport)
-    browser_page.goto(live_site + path)
-    assert_no_axe_violations(browser_page)
+def test_programme_pages_have_no_axe_violations(browser_page, live_site, path):
+    goto_at_phone_width(browser_page, live_site + path)
+    assert_no_axe_violations_at_both_widths(browser_page)
 
 
 def test_programme_overview_links_lead_to_the_programme(browser_page, live_site):
