@@ -3,6 +3,10 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1:8000
+# pytest keeps the test modules it rewrote in __pycache__, as Python keeps the site's modules: with
+# PYTHONDONTWRITEBYTECODE set (some images set it) every run, every xdist worker and every manage.py the
+# tests start compiled them all again (collection 8.7 s instead of 3.5 s, measured).
+unexport PYTHONDONTWRITEBYTECODE
 
 .PHONY: run test test-fast test-postgres lint setup stack stack-stop bench bench-search lighthouse
 
