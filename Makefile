@@ -33,7 +33,8 @@ run: setup
 
 # Tiers (README "Tests"). test-fast: the inner loop, no demo, browser, fault servers or subprocesses.
 # test: everything but the stack tests, on two xdist workers (the timed fault tests one after another on one).
-# test-postgres: only the tests whose behaviour differs on PostgreSQL (marker db_differs), against DATABASE_URL.
+# test-postgres: only the tests whose behaviour differs on PostgreSQL (marker db_differs), against DATABASE_URL,
+# on two workers (each its own test database, test_<name>_gw0 and _gw1).
 test-fast: $(VENV)/.installed
 	HYPOTHESIS_PROFILE=fast $(PY) -m pytest -q -n 2 -m fast
 
@@ -41,7 +42,7 @@ test: $(VENV)/.installed
 	$(PY) -m pytest -q -n 2 -m "not stack"
 
 test-postgres: $(VENV)/.installed
-	$(PY) -m pytest -q -m "db_differs and not browser"
+	$(PY) -m pytest -q -n 2 -m "db_differs and not browser"
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
