@@ -41,10 +41,15 @@ def _log_in(page, base, username):
     page.wait_for_url(f"{base}/admin/")
 
 
+@pytest.fixture(scope="module")
+def english_case(live_site, manage_live_site):
+    """The users, set up once for both (a manage.py start each is seconds)."""
+    return int(manage_live_site("shell", "-c", SET_UP).strip().splitlines()[-1])
+
+
 @pytest.mark.parametrize("username", [MODERATOR, EDITOR])
-def test_the_translation_editor_says_it_in_dutch(live_site, browser_page, manage_live_site, username):
+def test_the_translation_editor_says_it_in_dutch(live_site, browser_page, english_case, username):
     page = browser_page
-    english_case = int(manage_live_site("shell", "-c", SET_UP).strip().splitlines()[-1])
     _log_in(page, live_site, username)
 
     page.goto(f"{live_site}/admin/pages/{english_case}/edit/")
