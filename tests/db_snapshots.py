@@ -24,7 +24,7 @@ The media files a copy's images and documents point at are kept beside it
 
 The in-process test database is copied only when it is an in-memory SQLite one
 (``save``, ``restore``); PostgreSQL and every other ``migrate`` (a test that
-migrates, a subprocess) run as always. The test server's
+migrates, a subprocess, ``--nomigrations``) run as always. The test server's
 database is a SQLite file: it starts as a copy of ``migrated`` and is kept as
 ``live`` once set up (``copy_to_file``, ``save_file``); each worker's server
 gets a file of its own. ``SIF_TEST_DB_CACHE=0`` turns all copies off.
@@ -240,7 +240,9 @@ def migrations_from_cache():
 
     def handle(self, *args, **options):
         connection = connections[options.get("database") or "default"]
-        if not (enabled() and is_memory_database(connection)):
+        # pytest-django's --nomigrations makes the tables without the migrations: no copy of "migrated" that.
+        with_migrations = isinstance(settings.MIGRATION_MODULES, dict)
+        if not (enabled() and is_memory_database(connection) and with_migrations):
             return original(self, *args, **options)
         key = migrated_key()
         if restore(connection, "migrated", key):
