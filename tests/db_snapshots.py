@@ -169,11 +169,15 @@ def _keep(backup, kind, key, media_files):
     partial = copy.with_name(f"{copy.name}.{os.getpid()}.partial")
     with contextlib.closing(sqlite3.connect(partial)) as target:
         backup(target)
+        # A copy of a WAL database (the test server's) is one too, and its readers would make -wal and -shm files
+        # beside it: a rollback journal needs none to read.
+        target.execute("PRAGMA journal_mode=DELETE")
     if media_files is not None:
         _save_media(f"{kind}-{key}-media", *media_files)
     partial.replace(copy)  # atomic: another xdist worker may write the same copy
     for old in CACHE_DIR.glob(f"{kind}-*"):
-        if old.name not in (copy.name, f"{kind}-{key}-media") and not old.name.endswith(".partial"):
+        # Another worker's partial copy and its journal stay: it is writing them.
+        if old.name not in (copy.name, f"{kind}-{key}-media") and ".partial" not in old.name:
             shutil.rmtree(old) if old.is_dir() else old.unlink(missing_ok=True)
 
 
@@ -187,7 +191,8 @@ def copy_to_file(kind, key, path, media_root=None):
     media = CACHE_DIR / f"{kind}-{key}-media"
     if not (enabled() and copy.exists() and (media_root is None or media.is_dir())):
         return False
-    with contextlib.closing(sqlite3.connect(copy)) as source, contextlib.closing(sqlite3.connect(path)) as target:
+    source = sqlite3.connect(f"file:{copy}?mode=ro", uri=True)
+    with contextlib.closing(source), contextlib.closing(sqlite3.connect(path)) as target:
         source.backup(target)
     if media_root is not None:
         shutil.copytree(media, media_root, dirs_exist_ok=True)

@@ -131,8 +131,14 @@ def test_the_test_server_gets_a_copy_of_the_kept_database_and_media_never_the_ke
     with contextlib.closing(sqlite3.connect(server / "db.sqlite3")) as database, database:
         database.executescript("PRAGMA journal_mode=WAL; CREATE TABLE site (port); INSERT INTO site VALUES (8000);")
     db_snapshots.save_file(server / "db.sqlite3", "live", "old", server / "media")
+    another_worker_writing = cache_dir / "live-new.sqlite3.12345.partial-journal"
+    another_worker_writing.touch()
     db_snapshots.save_file(server / "db.sqlite3", "live", "new", server / "media")
+    another_worker_writing.unlink()  # not removed: it was another worker's, still writing its copy
     assert sorted(path.name for path in cache_dir.iterdir()) == ["live-new-media", "live-new.sqlite3"]
+    with contextlib.closing(sqlite3.connect(cache_dir / "live-new.sqlite3")) as kept:
+        # A WAL database's readers make files beside it, which another worker's clean-up would remove.
+        assert kept.execute("PRAGMA journal_mode").fetchone() == ("delete",)
 
     workers = [tmp_path / "gw0", tmp_path / "gw1"]
     for worker in workers:
