@@ -1,4 +1,4 @@
-"""Copies of the SQLite test database kept between runs: the migrated database, and the one with the demo.
+"""Copies of SQLite test databases kept between runs: the migrated one, the one with the demo, the test server's.
 
 pytest-django migrates an empty in-memory database at the start of every run
 (and in every xdist worker), 15 seconds here; the demo then takes another 10.
@@ -6,18 +6,28 @@ Both results depend only on what goes into them, so the first run keeps a copy
 of each under ``var/test-cache/`` and later runs copy it back with SQLite's
 backup API, in milliseconds. A copy's name holds a hash of its inputs:
 
-- the migrated database: the migration files, the installed packages, Python
+- ``migrated``: the migration files, the installed apps and packages, Python
   and SQLite;
-- the demo: all that, plus every file of the apps, the settings and the demo
+- ``demo``: all that, plus every file of the apps, the settings and the demo
   content, and ``tests/conftest.py`` (which loads it); the media files it points
-  at must still be there.
+  at must still be there;
+- ``live``, the browser tests' server database (tests/browser/conftest.py): the
+  demo's inputs plus tests/browser/conftest.py and tests/helpers.py (its prices
+  and programme links).
 
 A change to any input makes a new copy on the next run, so a stale copy is never
-used. The media files a copy's images and documents point at are kept beside
-it (``<kind>-<key>-media/``) and copied back into the run's own media folder
-(tests/conftest.py gives every run one). Only in-memory SQLite test databases are copied; PostgreSQL and every
-other ``migrate`` (a test that migrates, a subprocess) run as always.
-``SIF_TEST_DB_CACHE=0`` turns the copies off.
+used; older copies of the same kind are removed. A copy is written under a
+temporary name and renamed, so two xdist workers may write the same one at once.
+The media files a copy's images and documents point at are kept beside it
+(``<kind>-<key>-media/``) and copied back into the run's own media folder
+(tests/conftest.py gives every run one; the test server has its own).
+
+The in-process test database is copied only when it is an in-memory SQLite one
+(``save``, ``restore``); PostgreSQL and every other ``migrate`` (a test that
+migrates, a subprocess, ``--nomigrations``) run as always. The test server's
+database is a SQLite file: it starts as a copy of ``migrated`` and is kept as
+``live`` once set up (``copy_to_file``, ``save_file``); each worker's server
+gets a file of its own. ``SIF_TEST_DB_CACHE=0`` turns all copies off.
 """
 
 import contextlib
@@ -87,6 +97,14 @@ def demo_key(base=None):
     return digest.hexdigest()[:20]
 
 
+def live_key(base=None):
+    """A hash of everything the browser tests' server database depends on: the demo's inputs and its set-up."""
+    base = Path(base or settings.BASE_DIR)
+    digest = hashlib.sha256(demo_key(base).encode())
+    _hash_files(digest, base, [base / "tests" / "browser" / "conftest.py", base / "tests" / "helpers.py"])
+    return digest.hexdigest()[:20]
+
+
 def is_memory_name(name):
     """Whether a SQLite database name is an in-memory one (pytest-django's test database is)."""
     return "mode=memory" in str(name) or str(name) == ":memory:"
@@ -124,28 +142,72 @@ def save(connection, kind, key, media=False):
     connection.ensure_connection()
     if connection.connection.in_transaction:
         return  # a copy must hold committed data only (and SQLite's backup would wait for the commit)
+    media_files = (Path(settings.MEDIA_ROOT), _media_names()) if media else None
+    _keep(connection.connection.backup, kind, key, media_files)
+
+
+def save_file(path, kind, key, media_root=None):
+    """Keep a copy of the SQLite database file ``path`` as ``kind``-``key``, replacing older copies of that kind.
+
+    With ``media_root``, every file under it is kept beside the copy. Only for a file no process writes to
+    any more (the test server's, tests/browser/conftest.py, before its server starts).
+    """
+    if not enabled():
+        return
+    media_files = None
+    if media_root is not None:
+        media_root = Path(media_root)
+        media_files = (media_root, [path.relative_to(media_root) for path in media_root.rglob("*") if path.is_file()])
+    with contextlib.closing(sqlite3.connect(path)) as source:
+        _keep(source.backup, kind, key, media_files)
+
+
+def _keep(backup, kind, key, media_files):
+    """Write a copy with ``backup(target)``; it gets its final name in one step, the media files before it."""
     CACHE_DIR.mkdir(parents=True, exist_ok=True)
     copy = CACHE_DIR / f"{kind}-{key}.sqlite3"
     partial = copy.with_name(f"{copy.name}.{os.getpid()}.partial")
     with contextlib.closing(sqlite3.connect(partial)) as target:
-        connection.connection.backup(target)
-    if media:
-        _save_media(f"{kind}-{key}-media")
+        backup(target)
+        # A copy of a WAL database (the test server's) is one too, and its readers would make -wal and -shm files
+        # beside it: a rollback journal needs none to read.
+        target.execute("PRAGMA journal_mode=DELETE")
+    if media_files is not None:
+        _save_media(f"{kind}-{key}-media", *media_files)
     partial.replace(copy)  # atomic: another xdist worker may write the same copy
     for old in CACHE_DIR.glob(f"{kind}-*"):
-        if old.name not in (copy.name, f"{kind}-{key}-media") and not old.name.endswith(".partial"):
+        # Another worker's partial copy and its journal stay: it is writing them.
+        if old.name not in (copy.name, f"{kind}-{key}-media") and ".partial" not in old.name:
             shutil.rmtree(old) if old.is_dir() else old.unlink(missing_ok=True)
 
 
-def _save_media(name):
-    """The media files the database points at, beside its copy (before the copy itself is in place)."""
+def copy_to_file(kind, key, path, media_root=None):
+    """Write the copy ``kind``-``key`` into a new SQLite file ``path``, its media files into ``media_root``.
+
+    False when there is none to use (with ``media_root``, also when its media folder is gone). The file
+    is a database of its own: what is written to it reaches neither the kept copy nor another worker's file.
+    """
+    copy = CACHE_DIR / f"{kind}-{key}.sqlite3"
+    media = CACHE_DIR / f"{kind}-{key}-media"
+    if not (enabled() and copy.exists() and (media_root is None or media.is_dir())):
+        return False
+    source = sqlite3.connect(f"file:{copy}?mode=ro", uri=True)
+    with contextlib.closing(source), contextlib.closing(sqlite3.connect(path)) as target:
+        source.backup(target)
+    if media_root is not None:
+        shutil.copytree(media, media_root, dirs_exist_ok=True)
+    return True
+
+
+def _save_media(name, root, file_names):
+    """The media files ``file_names`` (relative to ``root``) beside their copy, before the copy is in place."""
     target = CACHE_DIR / name
     if target.is_dir():
         return
     partial = CACHE_DIR / f"{name}.{os.getpid()}.partial"
     shutil.rmtree(partial, ignore_errors=True)
-    for file_name in _media_names():
-        source = Path(settings.MEDIA_ROOT) / file_name
+    for file_name in file_names:
+        source = Path(root) / file_name
         if source.is_file():
             (partial / file_name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, partial / file_name)
@@ -183,7 +245,9 @@ def migrations_from_cache():
 
     def handle(self, *args, **options):
         connection = connections[options.get("database") or "default"]
-        if not (enabled() and is_memory_database(connection)):
+        # pytest-django's --nomigrations makes the tables without the migrations: no copy of "migrated" that.
+        with_migrations = isinstance(settings.MIGRATION_MODULES, dict)
+        if not (enabled() and is_memory_database(connection) and with_migrations):
             return original(self, *args, **options)
         key = migrated_key()
         if restore(connection, "migrated", key):

@@ -1,5 +1,7 @@
 """The copies of the migrated and the demo test database (tests/db_snapshots.py) are never stale and restore whole."""
 
+import contextlib
+import shutil
 import sqlite3
 
 import pytest
@@ -104,3 +106,53 @@ def test_the_test_database_has_every_migration_applied(site_tree):
     executor = MigrationExecutor(connection)
     assert executor.migration_plan(executor.loader.graph.leaf_nodes()) == []
     assert executor.loader.applied_migrations  # and it knows what was applied
+
+
+def test_a_changed_demo_input_or_browser_set_up_makes_a_new_live_key_and_a_browser_test_does_not(tmp_path):
+    for name in ("cases/migrations/0001_initial.py", "cases/models.py", "tests/conftest.py"):
+        _write(tmp_path / name, "# first\n")
+    for name in ("tests/browser/conftest.py", "tests/helpers.py", "tests/browser/test_cases_browser.py"):
+        _write(tmp_path / name, "# first\n")
+    live = db_snapshots.live_key(tmp_path)
+    assert live not in (db_snapshots.demo_key(tmp_path), db_snapshots.migrated_key(tmp_path))
+
+    _write(tmp_path / "tests" / "browser" / "test_cases_browser.py", "# another test\n")
+    assert db_snapshots.live_key(tmp_path) == live
+    for name in ("cases/models.py", "tests/browser/conftest.py", "tests/helpers.py"):
+        _write(tmp_path / name, "# changed\n")
+        assert db_snapshots.live_key(tmp_path) != live, name
+        live = db_snapshots.live_key(tmp_path)
+
+
+def test_the_test_server_gets_a_copy_of_the_kept_database_and_media_never_the_kept_ones(cache_dir, tmp_path):
+    server = tmp_path / "server"
+    (server / "media" / "images").mkdir(parents=True)
+    (server / "media" / "images" / "logo.png").write_bytes(b"first")
+    with contextlib.closing(sqlite3.connect(server / "db.sqlite3")) as database, database:
+        database.executescript("PRAGMA journal_mode=WAL; CREATE TABLE site (port); INSERT INTO site VALUES (8000);")
+    db_snapshots.save_file(server / "db.sqlite3", "live", "old", server / "media")
+    another_worker_writing = cache_dir / "live-new.sqlite3.12345.partial-journal"
+    another_worker_writing.touch()
+    db_snapshots.save_file(server / "db.sqlite3", "live", "new", server / "media")
+    another_worker_writing.unlink()  # not removed: it was another worker's, still writing its copy
+    assert sorted(path.name for path in cache_dir.iterdir()) == ["live-new-media", "live-new.sqlite3"]
+    with contextlib.closing(sqlite3.connect(cache_dir / "live-new.sqlite3")) as kept:
+        # A WAL database's readers make files beside it, which another worker's clean-up would remove.
+        assert kept.execute("PRAGMA journal_mode").fetchone() == ("delete",)
+
+    workers = [tmp_path / "gw0", tmp_path / "gw1"]
+    for worker in workers:
+        worker.mkdir()
+        assert db_snapshots.copy_to_file("live", "new", worker / "db.sqlite3", worker / "media")
+    with contextlib.closing(sqlite3.connect(workers[0] / "db.sqlite3")) as database, database:
+        database.execute("UPDATE site SET port = 8001")
+    (workers[0] / "media" / "images" / "logo.png").write_bytes(b"changed")
+
+    for database_file in (workers[1] / "db.sqlite3", cache_dir / "live-new.sqlite3"):
+        with contextlib.closing(sqlite3.connect(database_file)) as database:
+            assert database.execute("SELECT port FROM site").fetchall() == [(8000,)]
+    assert (workers[1] / "media" / "images" / "logo.png").read_bytes() == b"first"
+    assert (cache_dir / "live-new-media" / "images" / "logo.png").read_bytes() == b"first"
+    assert not db_snapshots.copy_to_file("live", "old", tmp_path / "none.sqlite3")
+    shutil.rmtree(cache_dir / "live-new-media")
+    assert not db_snapshots.copy_to_file("live", "new", tmp_path / "none.sqlite3", tmp_path / "no-media")

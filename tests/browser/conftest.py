@@ -1,15 +1,37 @@
 """A real Chromium against a real server with the demo content.
 
-The server is `manage.py runserver` in a subprocess on a free port, with its
-own SQLite database in a temporary folder, migrated and filled by
-`load_demo` exactly as `make run` does. It is started once per session and
-stopped at the end. The browser is Debian's /usr/bin/chromium driven by
-Playwright; without a Chromium the browser tests are skipped with a reason.
+The server is `manage.py runserver` (dev settings) in a subprocess on a free
+port, with its own SQLite database and media folder in a temporary SIF_VAR_DIR:
+one per xdist worker that runs browser tests, since the tests write data. Its
+database holds the demo as `make run` has it, plus the prices and programme
+links of tests/helpers.py and every image rendition the site's presets make.
+
+Setting that up takes three steps, each skipped when a copy of its result is
+kept (tests/db_snapshots.py, under ``var/test-cache/``):
+
+1. the migrated database: a copy of ``migrated-<key>.sqlite3``, the in-process
+   test database's migrations (the fixture sets that database up first, which
+   migrates it or copies it back, so a fresh clone migrates once, not twice).
+   Only without a copy (``SIF_TEST_DB_CACHE=0``, a PostgreSQL ``DATABASE_URL``,
+   browser tests alone on a fresh clone) does a subprocess run ``manage.py
+   migrate``. See ``_migrated_database`` for why the test settings' migrations
+   are the dev settings' ones.
+2. one Django process (``manage.py shell -c SETUP_SCRIPT``): ``load_demo``,
+   the prices and links, the renditions, so the first pages need not make them;
+3. the finished database and its media are kept as ``live-<key>`` (the demo's
+   inputs plus this file and tests/helpers.py); a later run copies them into
+   the worker's temporary folder and only sets the site's port.
+
+The server is started once per worker and stopped at the end. The browser is
+Debian's /usr/bin/chromium driven by Playwright; without a Chromium the browser
+tests are skipped with a reason.
 """
 
+import contextlib
 import os
 import shutil
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -18,6 +40,7 @@ from pathlib import Path
 
 import pytest
 
+from tests import db_snapshots
 from tests.helpers import DEMO_PRICES, DEMO_PROGRAMME_LINKS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -31,7 +54,13 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 VIEWPORTS = {"phone": {"width": 375, "height": 812}, "desktop": {"width": 1280, "height": 900}}
-PRICES_SCRIPT = """
+# The content of the test server, in one Django process: the demo, then prices on some services and
+# programmes on some cases as an editor would set them (the demo has neither: FACTS.md gives neither, and the
+# composer's totals and the case filters need some), then every rendition the pages ask for (tests/conftest.py
+# makes the same for the in-process database: `_make_renditions`), so that no first page has to make them.
+SETUP_SCRIPT = """
+from django.core.management import call_command
+call_command("load_demo")
 from menukaart.models import ServicePage
 for slug, (kind, amount, unit_nl, unit_en) in %(prices)r.items():
     dutch = ServicePage.objects.get(locale__language_code="nl", slug=slug)
@@ -46,6 +75,14 @@ for case_slug, programme_slugs in %(links)r.items():
     for case in CasePage.objects.filter(slug=case_slug):
         for programme in programmes:
             CaseProgramme.objects.create(page=case, programme=programme)
+from wagtail.images import get_image_model
+from home.images import PRESETS, preset_filters
+from search.seo import SHARE_IMAGE_SPEC
+for image in get_image_model().objects.all():
+    for preset in PRESETS:
+        image.get_renditions(*preset_filters(preset, image.is_svg()))
+    if not image.is_svg():
+        image.get_rendition(SHARE_IMAGE_SPEC)
 """
 
 
@@ -59,8 +96,8 @@ def chromium_path():
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
     # With xdist the browser tests share out over the workers like any others: each worker that gets one
-    # starts its own test server (its own port and SQLite file), one demo load more against a browser
-    # walk-through twice as wide (they are a third of `make test`'s time).
+    # starts its own test server (its own port, SQLite file and media; copied from the kept one when there
+    # is one) against a browser walk-through twice as wide (they are a third of `make test`'s time).
     if chromium_path():
         return
     skip = pytest.mark.skip(reason="No Chromium found (install Debian's 'chromium' or set CHROMIUM_PATH)")
@@ -113,14 +150,18 @@ def manage_live_site(live_site_env):
 
 
 @pytest.fixture(scope="session")
-def live_site(live_site_env, manage_live_site, tmp_path_factory):
-    """Base URL of a development server with migrated demo content."""
-    manage_live_site("migrate", "--noinput", "-v0")
-    manage_live_site("load_demo")
-    # Prices on some services and programmes on some cases, as an editor would set them: the demo has
-    # neither (FACTS.md gives neither), and the composer's totals and the case filters need some.
-    manage_live_site("shell", "-c", PRICES_SCRIPT % {"prices": DEMO_PRICES, "links": DEMO_PROGRAMME_LINKS})
+def live_site(request, live_site_env, manage_live_site, tmp_path_factory):
+    """Base URL of a development server with migrated demo content (see the module's docstring)."""
+    var_dir = Path(live_site_env["SIF_VAR_DIR"])
+    database, media = var_dir / "db.sqlite3", var_dir / "media"
+    key = db_snapshots.live_key()  # before the set-up: a file changed meanwhile makes the next run set up again
+    if not db_snapshots.copy_to_file("live", key, database, media):
+        if not _migrated_database(request, database):
+            manage_live_site("migrate", "--noinput", "-v0")
+        manage_live_site("shell", "-c", SETUP_SCRIPT % {"prices": DEMO_PRICES, "links": DEMO_PROGRAMME_LINKS})
+        db_snapshots.save_file(database, "live", key, media)
     host = live_site_env["SIF_SITE_HOST"]
+    _set_site_host(database, host)
     log = open(tmp_path_factory.mktemp("browser-log") / "server.log", "w")  # noqa: SIM115
     server = subprocess.Popen(
         [sys.executable, str(ROOT / "manage.py"), "runserver", host, "--noreload"],
@@ -139,8 +180,44 @@ def live_site(live_site_env, manage_live_site, tmp_path_factory):
         log.close()
 
 
+def _migrated_database(request, database):
+    """Copy the in-process test database's migrations to ``database``; False when there is no copy of them.
+
+    pytest-django's ``django_db_setup`` is set up first: it migrates the in-memory SQLite test
+    database (or copies it back), which keeps ``migrated-<key>.sqlite3``. That copy is what
+    ``DJANGO_SETTINGS_MODULE=config.settings.dev manage.py migrate`` makes: what the migrations
+    read of the settings is the same under both (INSTALLED_APPS, which is part of the key;
+    LANGUAGE_CODE and LANGUAGES, from base.py: the data migrations' groups, workflows and
+    tasks, the Dutch locale, Wagtail's default Site and first pages), and the ``run_syncdb``
+    of a test database adds no table (every app with models has migrations). Compared on
+    2026-12-07: the same 361 tables, indexes and triggers, the same 935 rows in 117 tables,
+    and the same values but for the times in django_migrations and the ``translation_key``
+    of Wagtail's two first pages (random: they differ between any two ``migrate`` runs).
+    """
+    from django.db import connection
+    from pytest_django.fixtures import _get_databases_for_setup
+
+    if not db_snapshots.enabled() or connection.vendor != "sqlite":
+        return False  # PostgreSQL's test database is not kept; nothing is with SIF_TEST_DB_CACHE=0
+    # pytest-django makes a test database only when a collected test uses one (tests/browser alone does not):
+    # without it, the subprocess migrates as before.
+    if "default" in _get_databases_for_setup(request.session.items)[0]:
+        request.getfixturevalue("django_db_setup")
+    return db_snapshots.copy_to_file("migrated", db_snapshots.migrated_key(), database)
+
+
+def _set_site_host(database, host):
+    """The demo site answers on this worker's port: canonical and hreflang URLs are built from it (load_demo)."""
+    hostname, _, port = host.partition(":")
+    with contextlib.closing(sqlite3.connect(database)) as connection, connection:
+        connection.execute(
+            "UPDATE wagtailcore_site SET hostname = ?, port = ? WHERE is_default_site", (hostname, int(port))
+        )
+
+
 def _wait_for(url, timeout=120):
-    # Generous: the first page makes the demo's image renditions, slow on a busy machine.
+    # Generous: the server's start-up (and a first page that makes what was not made before) is slow on a
+    # busy machine.
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
