@@ -241,11 +241,6 @@ def browser():
         browser.close()
 
 
-@pytest.fixture(params=list(VIEWPORTS), ids=list(VIEWPORTS))
-def viewport(request):
-    return VIEWPORTS[request.param]
-
-
 @pytest.fixture
 def browser_page(browser):
     """A fresh page at desktop width; use `page.set_viewport_size(...)` for the phone."""
