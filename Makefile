@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1:8000
 # tests start compiled them all again (collection 8.7 s instead of 3.5 s, measured).
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: run test test-fast test-postgres lint setup stack stack-stop bench bench-search lighthouse
+.PHONY: run test test-fast test-postgres coverage lint setup stack stack-stop bench bench-search lighthouse
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,12 @@ test: $(VENV)/.installed
 
 test-postgres: $(VENV)/.installed
 	$(PY) -m pytest -q -n 2 -m "db_differs and not browser"
+
+# Line coverage of the apps ([tool.coverage] in pyproject.toml: the app packages, without migrations and tests).
+# Without the browser tests: their server is `manage.py runserver` in a subprocess, which coverage does not
+# measure (nor the manage.py and worker subprocesses of other tests: their lines count as not run).
+coverage: $(VENV)/.installed
+	$(PY) -m pytest -q -n 2 -m "not stack and not browser" --cov --cov-report=term --cov-report=
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
