@@ -49,3 +49,14 @@ def test_hypothesis_runs_a_fixed_bounded_set_of_examples_in_ci():
     expected = "ci" if os.environ.get("CI") == "true" and not os.environ.get("HYPOTHESIS_PROFILE") else None
     if expected:
         assert hypothesis_settings.default.derandomize
+
+
+def test_a_test_with_a_search_depth_of_its_own_gets_only_the_fast_profiles_few_in_make_test_fast(monkeypatch):
+    from tests.helpers import examples
+
+    monkeypatch.setenv("HYPOTHESIS_PROFILE", "fast")
+    assert examples(150) == hypothesis_settings.get_profile("fast").max_examples < 150
+    monkeypatch.setenv("HYPOTHESIS_PROFILE", "dev")
+    assert examples(150) == 150
+    monkeypatch.delenv("HYPOTHESIS_PROFILE")
+    assert examples(40) == 40
