@@ -125,6 +125,7 @@ def test_a_social_return_claim_needs_a_year(directory):
         nl.full_clean()
 
 
+@pytest.mark.thorough
 @pytest.mark.parametrize("language", ["nl", "en"])
 def test_the_list_has_a_flat_query_count_from_3_to_6_enterprises(
     client, directory, language, django_assert_max_num_queries

@@ -39,6 +39,7 @@ def _timestamp():
     return form_guard.new_form_token()
 
 
+@pytest.mark.thorough
 @settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     data=st.dictionaries(st.sampled_from(FIELDS), st.one_of(VALUES, st.lists(VALUES, max_size=4))),
@@ -52,6 +53,7 @@ def test_random_and_hostile_posts_never_fail(client, data, language_url, genuine
     assert response.status_code in (200, 303, 400, 429), response.status_code
 
 
+@pytest.mark.thorough
 @settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     body=st.binary(max_size=2000),

@@ -1,9 +1,9 @@
 """The tiers of the suite (tests/conftest.py, README "Tests"): what a test gets and where it runs.
 
 A database test gets the small site unless it asks for the demo; only tests without the
-demo, a browser, fault servers, subprocesses or PostgreSQL are in ``make test-fast``;
-a run's media files live in a temporary folder of its own; Hypothesis has a fixed
-profile for CI.
+demo, a browser, fault servers, subprocesses, PostgreSQL or a measurement (``thorough``)
+are in ``make test-fast``; a run's media files live in a temporary folder of its own;
+Hypothesis has a fixed profile for CI.
 """
 
 import os
@@ -29,6 +29,11 @@ def test_a_test_of_the_demo_leaves_the_fast_tier(request):
 
 @pytest.mark.subprocess
 def test_a_test_that_starts_a_program_leaves_the_fast_tier(request):
+    assert not request.node.get_closest_marker("fast")
+
+
+@pytest.mark.thorough
+def test_a_measurement_leaves_the_fast_tier(request):
     assert not request.node.get_closest_marker("fast")
 
 
