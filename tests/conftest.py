@@ -55,7 +55,7 @@ hypothesis_settings.load_profile(
 )
 
 MEDIA_ENV = "SIF_TEST_MEDIA_ROOT"
-NOT_FAST = ("demo", "browser", "faults", "subprocess", "slow", "postgres", "stack")
+NOT_FAST = ("demo", "browser", "faults", "subprocess", "slow", "thorough", "postgres", "stack")
 
 
 def pytest_configure(config):

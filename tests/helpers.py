@@ -1,5 +1,6 @@
 """Small helpers the tests share: parse a page and read what a visitor sees."""
 
+import os
 from html.parser import HTMLParser
 
 from config.settings import base
@@ -27,6 +28,16 @@ DEMO_PROGRAMME_LINKS = {
     "gemeente-utrecht": ["plan-einstein", "buy-social", "challenges"],
     "jaarbeurs-band-op-spanning": ["buy-social"],
 }
+
+
+def examples(count):
+    """``count`` Hypothesis examples for a test that asks for its own search depth, the fast profile's few in
+    ``make test-fast`` (``HYPOTHESIS_PROFILE=fast``): a ``@settings(max_examples=...)`` overrides every profile."""
+    if os.environ.get("HYPOTHESIS_PROFILE") == "fast":
+        from hypothesis import settings
+
+        return min(count, settings.get_profile("fast").max_examples)
+    return count
 
 
 class _Collector(HTMLParser):

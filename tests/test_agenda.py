@@ -188,6 +188,7 @@ def _listing_queries(client, url):
     return len(context), CARD_TITLE.findall(response.content.decode())
 
 
+@pytest.mark.thorough
 @pytest.mark.parametrize("language", ["nl", "en"])
 def test_the_listing_and_archive_have_a_flat_query_count(client, agenda, site_tree, language):
     partner = site_tree.partners[0][0]
@@ -438,6 +439,7 @@ def test_without_coming_events_the_hub_has_no_agenda_section(client, agenda, sit
         assert 'id="hub-events"' not in get_page(client, site_tree.home_nl.url).html
 
 
+@pytest.mark.thorough
 @pytest.mark.parametrize("language", ["nl", "en"])
 def test_the_hub_has_a_flat_query_count_with_events(client, agenda, site_tree, language):
     home = site_tree.home_nl if language == "nl" else site_tree.home_en

@@ -125,21 +125,23 @@ def test_a_social_return_claim_needs_a_year(directory):
         nl.full_clean()
 
 
+@pytest.mark.thorough
 @pytest.mark.parametrize("language", ["nl", "en"])
-def test_the_list_has_a_flat_query_count_from_3_to_30_enterprises(
+def test_the_list_has_a_flat_query_count_from_3_to_6_enterprises(
     client, directory, language, django_assert_max_num_queries
 ):
+    # 3 against 6 proves the count flat as well as 3 against 30 did: a query per item would add three.
     get_page(client, DIRECTORY[language])  # the process-wide look-ups (locales, site) once
     with CaptureQueriesContext(connection) as few:
         page = get_page(client, DIRECTORY[language])
     assert len(shown(page, directory[2])) == 3
-    more = [enterprise(directory[0], f"Extra {number}", categories=["it"], region="limburg") for number in range(27)]
+    more = [enterprise(directory[0], f"Extra {number}", categories=["it"], region="limburg") for number in range(3)]
     with django_assert_max_num_queries(len(few)):
         page = get_page(client, DIRECTORY[language] + "?q=proef")
     assert len(shown(page, directory[2] + more)) == 3
     with django_assert_max_num_queries(len(few)):
         page = get_page(client, DIRECTORY[language])
-    assert len(shown(page, directory[2] + more)) == 30
+    assert len(shown(page, directory[2] + more)) == 6
     assert len(few) <= 14
 
 

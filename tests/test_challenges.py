@@ -201,6 +201,7 @@ def _listing_queries(client, url):
     return len(context), CARD_TITLE.findall(response.content.decode())
 
 
+@pytest.mark.thorough
 @pytest.mark.parametrize("language", ["nl", "en"])
 def test_the_listing_has_a_flat_query_count(client, index, site_tree, language):
     theme_nl, _theme_en = site_tree.themes[0]

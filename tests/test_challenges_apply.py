@@ -452,6 +452,7 @@ def _applications(challenge, count, assignee):
         )
 
 
+@pytest.mark.thorough
 def test_the_list_has_a_flat_query_count(handler, challenge, django_assert_max_num_queries):
     url = reverse("challenge_applications:index")
     assignee = get_user_model().objects.get(username="uitdager")

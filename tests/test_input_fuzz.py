@@ -72,6 +72,7 @@ def test_search_words_keep_words_only():
     assert words_of("NEAR(impact, 3) fabriek") == ["near", "impact", "3", "fabriek"]
 
 
+@pytest.mark.thorough
 @FUZZ
 @given(query=any_text, page=st.one_of(st.none(), st.text(max_size=20), st.integers()))
 def test_search_fuzz_never_errors(client, query, page):
@@ -129,6 +130,7 @@ def test_an_email_address_of_254_characters_is_stored(client, open_intake):
 FIELDS = [*IntakeForm.base_fields]
 
 
+@pytest.mark.thorough
 @pytest.mark.parametrize("field", FIELDS)
 def test_intake_fuzz_never_errors(client, open_intake, field):
     @FUZZ

@@ -397,6 +397,7 @@ def test_listing_filters_and_search(admin_client, submission):
     assert "Gemeente Voorbeeld" not in admin_client.get(url, {"q": "Nergens"}).content.decode()
 
 
+@pytest.mark.thorough
 def test_listing_queries_do_not_grow_with_the_number_of_submissions(
     admin_client, handler, submission, django_assert_max_num_queries
 ):

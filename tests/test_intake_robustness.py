@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 from intake import form_guard
 from intake.forms import IntakeForm
 from intake.models import Submission
+from tests.helpers import examples
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_tree")]
 
@@ -38,7 +39,8 @@ def _timestamp():
     return form_guard.new_form_token()
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@pytest.mark.thorough
+@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     data=st.dictionaries(st.sampled_from(FIELDS), st.one_of(VALUES, st.lists(VALUES, max_size=4))),
     language_url=st.sampled_from(["/nl/vraagstuk/", "/en/your-question/"]),
@@ -51,7 +53,8 @@ def test_random_and_hostile_posts_never_fail(client, data, language_url, genuine
     assert response.status_code in (200, 303, 400, 429), response.status_code
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@pytest.mark.thorough
+@settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     body=st.binary(max_size=2000),
     content_type=st.sampled_from(

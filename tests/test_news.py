@@ -217,6 +217,7 @@ def _listing_queries(client, url):
     return len(context), CARD_TITLE.findall(response.content.decode())
 
 
+@pytest.mark.thorough
 @pytest.mark.parametrize("language", ["nl", "en"])
 def test_the_listing_has_a_flat_query_count(client, index, language):
     for number in range(3):
@@ -357,6 +358,7 @@ def test_the_hub_has_no_news_section_without_news(client, index, site_tree):
     assert 'id="hub-news"' not in get_page(client, site_tree.home_nl.url).html
 
 
+@pytest.mark.thorough
 def test_the_hub_news_adds_no_query_per_item(client, index, site_tree):
     add_item(index, "Eerste")
     one, _titles = _listing_queries(client, site_tree.home_en.url)

@@ -21,7 +21,8 @@ a listing once to warm up (image renditions are made on the first render),
 counts the queries of a second render, adds items (Dutch pages with a
 published English translation, so an English listing really grows), and
 counts again; both times the listing must show the items of its own
-language, and the count must not grow.
+language, and the count must not grow. They are measurements (marker
+``thorough``): ``make test`` runs them, ``make test-fast`` does not.
 """
 
 import re
@@ -162,6 +163,7 @@ def add_partners(count):
     ]
 
 
+@pytest.mark.thorough
 @pytest.mark.parametrize(
     ("url", "language", "theme", "few", "many"),
     [
@@ -186,6 +188,7 @@ def test_case_overview_query_count_is_fixed(client, site_tree, url, language, th
     assert with_6 == with_3
 
 
+@pytest.mark.thorough
 @pytest.mark.parametrize(("url", "language"), [("/nl/programmas/", "nl"), ("/en/programmes/", "en")])
 def test_programme_overview_query_count_is_fixed(client, site_tree, url, language):
     add_programmes(site_tree, 1)
@@ -203,6 +206,7 @@ def test_programme_overview_query_count_is_fixed(client, site_tree, url, languag
 PARTNER_NAME = re.compile(r'class="partner-list__name"><a href="[^"]*">([^<]*)</a>')
 
 
+@pytest.mark.thorough
 @pytest.mark.parametrize(
     ("url", "language"), [("/nl/programmas/programma-0/", "nl"), ("/en/programmes/programme-0/", "en")]
 )
@@ -225,6 +229,7 @@ def test_programme_page_query_count_is_fixed(client, site_tree, url, language):
     assert with_more == with_few
 
 
+@pytest.mark.thorough
 @pytest.mark.parametrize(("url", "language"), [("/nl/", "nl"), ("/en/", "en")])
 def test_hub_query_count_is_fixed(client, site_tree, url, language):
     with_few, html, _ = count_queries(client, url)
@@ -260,6 +265,7 @@ def add_services(tree, count, first=0):
         )
 
 
+@pytest.mark.thorough
 @pytest.mark.parametrize(("url", "language"), [("/nl/menukaart/", "nl"), ("/en/menu/", "en")])
 def test_menukaart_query_count_is_fixed(client, site_tree, url, language):
     add_services(site_tree, 1)
@@ -277,6 +283,7 @@ def test_menukaart_query_count_is_fixed(client, site_tree, url, language):
 SEARCH_HIT = re.compile(r'<li><a href="[^"]*">([^<]*)</a>(?:<p class="search-results__passage">)?')
 
 
+@pytest.mark.thorough
 @pytest.mark.parametrize(
     ("url", "language", "prefix"),
     [("/nl/zoeken/?q=extra", "nl", "Extra programma"), ("/en/search/?q=extra", "en", "Extra programme")],

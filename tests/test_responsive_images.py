@@ -22,11 +22,12 @@ from tests.test_image_kinds import SVG, _upload
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
+@pytest.fixture
 def large_photo(site_tree):
-    """A photo larger than the widest rendition on every case and programme (the small site's is 64 px wide)."""
+    """A photo larger than the widest rendition (1200 px) on every case and programme (the small site's is 64 px
+    wide). Only for the tests of widths: its renditions are most of a test's time."""
     buffer = io.BytesIO()
-    PILImage.new("RGB", (1600, 900), "#0b5d57").save(buffer, format="JPEG")
+    PILImage.new("RGB", (1280, 720), "#0b5d57").save(buffer, format="JPEG")
     photo = ImageFactory(title="Foto", file=ImageFile(buffer, name="foto.jpg"))
     CasePage.objects.update(image=photo)
     ProgrammePage.objects.update(image=photo)
@@ -62,6 +63,7 @@ def assert_responsive(picture, expected_widths):
     return img
 
 
+@pytest.mark.usefixtures("large_photo")
 @pytest.mark.parametrize("url", ["/nl/cases/case-0/", "/en/cases/case-0/", "/nl/programmas/programma-0/"])
 def test_a_header_image_loads_first_with_webp_and_several_widths(client, site_tree, url):
     page = get_page(client, url)
@@ -72,6 +74,7 @@ def test_a_header_image_loads_first_with_webp_and_several_widths(client, site_tr
     assert all(img_attrs(picture)["loading"] == "lazy" for picture in others)
 
 
+@pytest.mark.usefixtures("large_photo")
 @pytest.mark.parametrize("url", ["/nl/cases/", "/en/cases/", "/nl/programmas/", "/en/programmes/"])
 def test_on_an_overview_only_the_first_card_image_loads_at_once(client, site_tree, url):
     cards = pictures(get_page(client, url).html)
@@ -81,6 +84,7 @@ def test_on_an_overview_only_the_first_card_image_loads_at_once(client, site_tre
     assert all(img["loading"] == "lazy" and "fetchpriority" not in img for img in rest)
 
 
+@pytest.mark.usefixtures("large_photo")
 @pytest.mark.parametrize("url", ["/nl/", "/en/"])
 def test_the_hub_loads_its_card_images_lazily(client, site_tree, url):
     cards = pictures(get_page(client, url).html)

@@ -1,9 +1,9 @@
 """The tiers of the suite (tests/conftest.py, README "Tests"): what a test gets and where it runs.
 
 A database test gets the small site unless it asks for the demo; only tests without the
-demo, a browser, fault servers, subprocesses or PostgreSQL are in ``make test-fast``;
-a run's media files live in a temporary folder of its own; Hypothesis has a fixed
-profile for CI.
+demo, a browser, fault servers, subprocesses, PostgreSQL or a measurement (``thorough``)
+are in ``make test-fast``; a run's media files live in a temporary folder of its own;
+Hypothesis has a fixed profile for CI.
 """
 
 import os
@@ -32,6 +32,11 @@ def test_a_test_that_starts_a_program_leaves_the_fast_tier(request):
     assert not request.node.get_closest_marker("fast")
 
 
+@pytest.mark.thorough
+def test_a_measurement_leaves_the_fast_tier(request):
+    assert not request.node.get_closest_marker("fast")
+
+
 @pytest.mark.postgres
 def test_postgres_tests_are_run_on_postgresql_in_ci(request):
     assert request.node.get_closest_marker("db_differs") and not request.node.get_closest_marker("fast")
@@ -49,3 +54,14 @@ def test_hypothesis_runs_a_fixed_bounded_set_of_examples_in_ci():
     expected = "ci" if os.environ.get("CI") == "true" and not os.environ.get("HYPOTHESIS_PROFILE") else None
     if expected:
         assert hypothesis_settings.default.derandomize
+
+
+def test_a_test_with_a_search_depth_of_its_own_gets_only_the_fast_profiles_few_in_make_test_fast(monkeypatch):
+    from tests.helpers import examples
+
+    monkeypatch.setenv("HYPOTHESIS_PROFILE", "fast")
+    assert examples(150) == hypothesis_settings.get_profile("fast").max_examples < 150
+    monkeypatch.setenv("HYPOTHESIS_PROFILE", "dev")
+    assert examples(150) == 150
+    monkeypatch.delenv("HYPOTHESIS_PROFILE")
+    assert examples(40) == 40
