@@ -14,8 +14,9 @@ demo one.
 
 Tiers (README "Tests"): every test gets the marker ``fast`` unless it uses the
 demo or is marked ``browser``, ``faults``, ``subprocess``, ``slow``,
-``postgres`` or ``stack``; ``make test-fast`` runs ``-m fast``. A new test is
-fast by default and leaves the tier by what it uses.
+``thorough`` (a measurement: query counts as a listing grows, Hypothesis
+searches), ``postgres`` or ``stack``; ``make test-fast`` runs ``-m fast``. A new
+test is fast by default and leaves the tier by what it uses.
 
 With pytest-xdist (``make test``: ``-n 2 --dist loadgroup``) each worker
 has a test database of its own (pytest-django: SQLite in memory per process,

@@ -200,10 +200,14 @@ def copy_to_file(kind, key, path, media_root=None):
 
 
 def _save_media(name, root, file_names):
-    """The media files ``file_names`` (relative to ``root``) beside their copy, before the copy is in place."""
+    """The media files ``file_names`` (relative to ``root``) beside their copy, before the copy is in place.
+
+    Two xdist workers load the demo into one media folder, so the second one's files get other names
+    (``photo_Ab3dE9x.jpg``); whichever database copy lands last, the files it points at must be here:
+    a worker that comes second adds its files to the first one's (before, the kept media missed them and
+    every later run loaded the demo again).
+    """
     target = CACHE_DIR / name
-    if target.is_dir():
-        return
     partial = CACHE_DIR / f"{name}.{os.getpid()}.partial"
     shutil.rmtree(partial, ignore_errors=True)
     for file_name in file_names:
@@ -214,7 +218,8 @@ def _save_media(name, root, file_names):
     partial.mkdir(parents=True, exist_ok=True)
     try:
         partial.rename(target)
-    except OSError:  # another xdist worker was first
+    except OSError:  # another xdist worker (or an earlier run) was first: add what this copy points at
+        shutil.copytree(partial, target, dirs_exist_ok=True)
         shutil.rmtree(partial, ignore_errors=True)
 
 

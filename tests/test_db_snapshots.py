@@ -156,3 +156,26 @@ def test_the_test_server_gets_a_copy_of_the_kept_database_and_media_never_the_ke
     assert not db_snapshots.copy_to_file("live", "old", tmp_path / "none.sqlite3")
     shutil.rmtree(cache_dir / "live-new-media")
     assert not db_snapshots.copy_to_file("live", "new", tmp_path / "none.sqlite3", tmp_path / "no-media")
+
+
+def test_a_second_worker_saving_the_same_copy_adds_its_media_files(cache_dir, tmp_path):
+    """Two workers load the demo into one media folder, so their files differ in name; the last copy must find its."""
+    for worker, image in (("gw0", "photo.jpg"), ("gw1", "photo_Ab3dE9x.jpg")):
+        folder = tmp_path / worker
+        (folder / "media" / "original_images").mkdir(parents=True)
+        (folder / "media" / "original_images" / image).write_bytes(worker.encode())
+        with contextlib.closing(sqlite3.connect(folder / "db.sqlite3")) as database, database:
+            database.execute("CREATE TABLE image (file)")
+            database.execute("INSERT INTO image VALUES (?)", (f"original_images/{image}",))
+        db_snapshots.save_file(folder / "db.sqlite3", "demo", "key", folder / "media")
+
+    restored = tmp_path / "next-run"
+    restored.mkdir()
+    assert db_snapshots.copy_to_file("demo", "key", restored / "db.sqlite3", restored / "media")
+    with contextlib.closing(sqlite3.connect(restored / "db.sqlite3")) as database:
+        (name,) = database.execute("SELECT file FROM image").fetchone()
+    assert (restored / "media" / name).read_bytes() == b"gw1"  # the copy that landed last, with its file
+    assert sorted(path.name for path in (restored / "media" / "original_images").iterdir()) == [
+        "photo.jpg",
+        "photo_Ab3dE9x.jpg",
+    ]
