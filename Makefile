@@ -47,8 +47,9 @@ test-postgres: $(VENV)/.installed
 # Line coverage of the apps ([tool.coverage] in pyproject.toml: the app packages, without migrations and tests).
 # Without the browser tests: their server is `manage.py runserver` in a subprocess, which coverage does not
 # measure (nor the manage.py and worker subprocesses of other tests: their lines count as not run).
+# SIF_TEST_DB_CACHE=0: the migrations and the demo loader run in every measured run, not only when no copy is kept.
 coverage: $(VENV)/.installed
-	$(PY) -m pytest -q -n 2 -m "not stack and not browser" --cov --cov-report=term --cov-report=
+	SIF_TEST_DB_CACHE=0 $(PY) -m pytest -q -n 2 -m "not stack and not browser" --cov --cov-report=term --cov-report=
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
