@@ -48,10 +48,11 @@ def assert_no_axe_violations_at_both_widths(page):
     assert not found, f"axe on {page.url}\n" + "\n".join(found)
 
 
-def goto_at_phone_width(page, url):
-    """Open ``url`` at phone width, as a visitor on a phone does (then check it at both widths)."""
+def assert_page_has_no_axe_violations(page, url):
+    """Open ``url`` at phone width, as a visitor on a phone does, and check it at both widths."""
     page.set_viewport_size(VIEWPORTS["phone"])
-    return page.goto(url)
+    page.goto(url)
+    assert_no_axe_violations_at_both_widths(page)
 
 
 # A form's walk-through, once per language: in Dutch on a phone, in English on a desktop; axe checks every

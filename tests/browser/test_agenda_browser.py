@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser.axe import assert_no_axe_violations_at_both_widths, goto_at_phone_width
+from tests.browser.axe import assert_page_has_no_axe_violations
 
 pytestmark = pytest.mark.browser
 
@@ -23,8 +23,7 @@ pytestmark = pytest.mark.browser
     ],
 )
 def test_agenda_pages_have_no_axe_violations(browser_page, live_site, path):
-    goto_at_phone_width(browser_page, live_site + path)
-    assert_no_axe_violations_at_both_widths(browser_page)
+    assert_page_has_no_axe_violations(browser_page, live_site + path)
 
 
 def test_the_archive_link_leads_to_the_past_workshop(browser_page, live_site):

@@ -9,7 +9,7 @@ from tests.browser.axe import (
     LANGUAGE_AT_WIDTH,
     VIEWPORTS,
     assert_no_axe_violations_at_both_widths,
-    goto_at_phone_width,
+    assert_page_has_no_axe_violations,
 )
 
 pytestmark = pytest.mark.browser
@@ -31,8 +31,7 @@ pytestmark = pytest.mark.browser
     ],
 )
 def test_challenge_pages_have_no_axe_violations(browser_page, live_site, path):
-    goto_at_phone_width(browser_page, live_site + path)
-    assert_no_axe_violations_at_both_widths(browser_page)
+    assert_page_has_no_axe_violations(browser_page, live_site + path)
 
 
 def test_a_filter_link_leads_to_the_open_calls(browser_page, live_site):

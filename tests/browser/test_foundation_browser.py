@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser.axe import assert_no_axe_violations_at_both_widths, goto_at_phone_width
+from tests.browser.axe import assert_page_has_no_axe_violations
 
 pytestmark = pytest.mark.browser
 
@@ -50,8 +50,7 @@ def test_skip_link_is_the_first_stop_and_moves_focus_to_the_content(browser_page
     ],
 )
 def test_pages_have_no_axe_violations(browser_page, live_site, path):
-    goto_at_phone_width(browser_page, live_site + path)
-    assert_no_axe_violations_at_both_widths(browser_page)
+    assert_page_has_no_axe_violations(browser_page, live_site + path)
 
 
 PAGE_TYPES = [

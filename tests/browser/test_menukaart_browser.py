@@ -9,7 +9,7 @@ from tests.browser.axe import (
     LANGUAGE_AT_WIDTH,
     VIEWPORTS,
     assert_no_axe_violations_at_both_widths,
-    goto_at_phone_width,
+    assert_page_has_no_axe_violations,
 )
 
 pytestmark = pytest.mark.browser
@@ -173,8 +173,7 @@ def test_dutch_total_is_written_the_dutch_way(browser_page, live_site):
     ],
 )
 def test_menukaart_pages_have_no_axe_violations(browser_page, live_site, path):
-    goto_at_phone_width(browser_page, live_site + path)
-    assert_no_axe_violations_at_both_widths(browser_page)
+    assert_page_has_no_axe_violations(browser_page, live_site + path)
 
 
 @LANGUAGE_AT_WIDTH

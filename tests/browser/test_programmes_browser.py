@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser.axe import assert_no_axe_violations_at_both_widths, goto_at_phone_width
+from tests.browser.axe import assert_page_has_no_axe_violations
 
 pytestmark = pytest.mark.browser
 
@@ -19,8 +19,7 @@ pytestmark = pytest.mark.browser
     ],
 )
 def test_programme_pages_have_no_axe_violations(browser_page, live_site, path):
-    goto_at_phone_width(browser_page, live_site + path)
-    assert_no_axe_violations_at_both_widths(browser_page)
+    assert_page_has_no_axe_violations(browser_page, live_site + path)
 
 
 def test_programme_overview_links_lead_to_the_programme(browser_page, live_site):

@@ -10,7 +10,7 @@
 
 import pytest
 
-from tests.browser.axe import assert_no_axe_violations_at_both_widths, goto_at_phone_width
+from tests.browser.axe import assert_page_has_no_axe_violations
 
 pytestmark = pytest.mark.browser
 
@@ -37,8 +37,7 @@ CHANGED_PAGES = [
 
 @pytest.mark.parametrize("path", NEW_PAGES + CHANGED_PAGES)
 def test_new_and_changed_pages_have_no_axe_violations(browser_page, live_site, path):
-    goto_at_phone_width(browser_page, live_site + path)
-    assert_no_axe_violations_at_both_widths(browser_page)
+    assert_page_has_no_axe_violations(browser_page, live_site + path)
 
 
 # -- Focus and the package bar (WCAG 2.4.11) ---------------------------------------------------
