@@ -195,13 +195,14 @@ def _migrated_database(request, database):
     of Wagtail's two first pages (random: they differ between any two ``migrate`` runs).
     """
     from django.db import connection
-    from pytest_django.fixtures import _get_databases_for_setup
+
+    from tests.conftest import _uses_the_database
 
     if not db_snapshots.enabled() or connection.vendor != "sqlite":
         return False  # PostgreSQL's test database is not kept; nothing is with SIF_TEST_DB_CACHE=0
     # pytest-django makes a test database only when a collected test uses one (tests/browser alone does not):
     # without it, the subprocess migrates as before.
-    if "default" in _get_databases_for_setup(request.session.items)[0]:
+    if any(_uses_the_database(item) for item in request.session.items):
         request.getfixturevalue("django_db_setup")
     return db_snapshots.copy_to_file("migrated", db_snapshots.migrated_key(), database)
 
