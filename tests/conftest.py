@@ -275,9 +275,12 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.db_differs)
         if not any(item.get_closest_marker(name) for name in NOT_FAST):
             item.add_marker(pytest.mark.fast)
-    # Among each kind, the long tests first: with xdist, a 25-second test picked up last kept one worker busy alone.
+    # The browser tests last (their Chromium stays open to the end of the session: tests/browser/conftest.py),
+    # before them the demo's. Among each kind, the long tests first: with xdist, a 25-second test picked up
+    # last kept one worker busy alone.
     items.sort(
         key=lambda item: (
+            item.get_closest_marker("browser") is not None,
             "demo" in getattr(item, "fixturenames", ()),
             item.get_closest_marker("slow") is None and item.get_closest_marker("faults") is None,
         )

@@ -83,7 +83,29 @@ for image in get_image_model().objects.all():
         image.get_renditions(*preset_filters(preset, image.is_svg()))
     if not image.is_svg():
         image.get_rendition(SHARE_IMAGE_SPEC)
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from wagtail.users.models import UserProfile
+for username, role in %(users)r.items():
+    user = get_user_model().objects.create_user(username, username + "@sif.example", %(password)r)
+    if role == "superuser":
+        user.is_superuser = user.is_staff = True
+        user.save()
+    else:
+        user.groups.set([Group.objects.get(name=role)])
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "nl"
+    profile.save()
 """
+# The admin users the browser tests log in as (their set-up made them in a manage.py start of seconds each),
+# with the groups the data migrations make, all with Dutch as their admin language.
+PASSWORD = "een-lang-wachtwoord-voor-de-browsertests"
+USERS = {
+    "browser-beheerder": "superuser",
+    "browser-redacteur": "Editors",
+    "browser-eindredacteur": "Moderators",
+    "browser-vertaler": "Editors",
+}
 
 
 def chromium_path():
@@ -158,7 +180,8 @@ def live_site(request, live_site_env, manage_live_site, tmp_path_factory):
     if not db_snapshots.copy_to_file("live", key, database, media):
         if not _migrated_database(request, database):
             manage_live_site("migrate", "--noinput", "-v0")
-        manage_live_site("shell", "-c", SETUP_SCRIPT % {"prices": DEMO_PRICES, "links": DEMO_PROGRAMME_LINKS})
+        values = {"prices": DEMO_PRICES, "links": DEMO_PROGRAMME_LINKS, "users": USERS, "password": PASSWORD}
+        manage_live_site("shell", "-c", SETUP_SCRIPT % values)
         db_snapshots.save_file(database, "live", key, media)
     host = live_site_env["SIF_SITE_HOST"]
     _set_site_host(database, host)
@@ -178,6 +201,32 @@ def live_site(request, live_site_env, manage_live_site, tmp_path_factory):
         server.terminate()
         server.wait(timeout=10)
         log.close()
+
+
+@pytest.fixture(scope="session")
+def live_page_id(live_site, live_site_env):
+    """The id of a page in the test server's database, by its language and slug (or depth 2: the home page)."""
+    database = Path(live_site_env["SIF_VAR_DIR"]) / "db.sqlite3"
+
+    def page_id(language, slug=None):
+        query = "SELECT p.id FROM wagtailcore_page p JOIN wagtailcore_locale l ON p.locale_id = l.id"
+        query += " WHERE l.language_code = ? AND " + ("p.slug = ?" if slug else "p.depth = ?") + " ORDER BY p.id"
+        with contextlib.closing(sqlite3.connect(database)) as connection:
+            rows = connection.execute(query, (language, slug or 2)).fetchall()
+        assert rows, f"no page {slug or 'at depth 2'} in {language}"
+        return rows[0][0]
+
+    return page_id
+
+
+def log_in(page, base, username):
+    """Log in to the admin as one of ``USERS``, leaving whoever was logged in before."""
+    page.context.clear_cookies()
+    page.goto(f"{base}/admin/login/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{base}/admin/")
 
 
 def _migrated_database(request, database):
@@ -229,11 +278,14 @@ def _wait_for(url, timeout=120):
     raise RuntimeError(f"The test server did not answer at {url}")
 
 
-@pytest.fixture(scope="module")
-def browser():
-    """Chromium for one test module. Playwright's sync API runs an event loop in
-    this thread while open; closing it after each module keeps Django's
-    database tests that follow free of SynchronousOnlyOperation."""
+@pytest.fixture(scope="session")
+def browser(live_site):
+    """One Chromium per worker, for all its browser tests.
+
+    Playwright's sync API runs an event loop in this thread while the browser is open, and Django's
+    database calls refuse to run beside one (SynchronousOnlyOperation): the browser tests therefore run
+    after every other test of the worker (``pytest_collection_modifyitems`` in tests/conftest.py), and
+    the browser starts after the test server, whose set-up may set up the in-process test database."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -242,10 +294,49 @@ def browser():
         browser.close()
 
 
+class _Tab:
+    """The worker's one tab, opened again should a test leave it unusable."""
+
+    def __init__(self, browser):
+        self.browser = browser
+        self.open()
+
+    def open(self):
+        self.context = self.browser.new_context(viewport=VIEWPORTS["desktop"])
+        self.page = self.context.new_page()
+
+    def emptied(self, origin):
+        """The tab as a new one would be: blank, at desktop width, no media emulation, and no cookie,
+        storage or cached response left by the test before (a public page is cacheable for 60 s)."""
+        try:
+            self.page.goto("about:blank")
+            self.context.clear_cookies()
+            cdp = self.context.new_cdp_session(self.page)
+            cdp.send("Network.clearBrowserCache")
+            cdp.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
+            cdp.detach()
+            self.page.set_viewport_size(VIEWPORTS["desktop"])
+            self.page.emulate_media(media="null", color_scheme="null", reduced_motion="null", forced_colors="null")
+        except Exception:  # noqa: BLE001 - a test left a dialog or a crashed page: start again with a new tab
+            with contextlib.suppress(Exception):
+                self.context.close()
+            self.open()
+        return self.page
+
+
+@pytest.fixture(scope="session")
+def _tab(browser):
+    tab = _Tab(browser)
+    yield tab
+    tab.context.close()
+
+
 @pytest.fixture
-def browser_page(browser):
-    """A fresh page at desktop width; use `page.set_viewport_size(...)` for the phone."""
-    context = browser.new_context(viewport=VIEWPORTS["desktop"])
-    page = context.new_page()
-    yield page
-    context.close()
+def browser_page(_tab, live_site):
+    """A blank page at desktop width; use `page.set_viewport_size(...)` for the phone.
+
+    The same tab for every test of the worker, emptied before each (``_Tab.emptied``): a new page starts
+    a renderer process and compiles axe-core again, a third of a second per test. A test that adds
+    listeners (``page.on``) removes them; one that needs init scripts or other context options opens
+    its own context with ``browser.new_context``."""
+    return _tab.emptied(live_site)

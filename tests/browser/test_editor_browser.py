@@ -1,49 +1,21 @@
 """An editor logs in, writes a new page with a text block and sees it in the preview panel."""
 
 import re
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.conftest import log_in
+
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parents[2]
-USERNAME, PASSWORD = "browser-redacteur", "een-lang-wachtwoord-voor-de-test"
-CREATE_EDITOR = f"""
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
-from wagtail.models import Page
-from wagtail.users.models import UserProfile
-user, _ = get_user_model().objects.get_or_create(username="{USERNAME}", defaults={{"email": "r@sif.example"}})
-user.set_password("{PASSWORD}")
-user.save()
-user.groups.set([Group.objects.get(name="Editors")])
-profile = UserProfile.get_for_user(user)
-profile.preferred_language = "nl"
-profile.save()
-print(Page.objects.get(depth=2, locale__language_code="nl").pk)
-"""
 
-
-@pytest.fixture(scope="module")
-def dutch_home_id(live_site, manage_live_site):
-    """Make a Dutch-speaking editor (group Editors, not a superuser) in the live server's database.
-
-    Returns the id of the Dutch home page, under which the editor writes.
-    """
-    return int(manage_live_site("shell", "-c", CREATE_EDITOR).strip().splitlines()[-1])
-
-
-def test_editor_writes_a_page_and_previews_it(live_site, browser_page, dutch_home_id):
+def test_editor_writes_a_page_and_previews_it(live_site, browser_page, live_page_id):
+    """A Dutch-speaking editor (group Editors, not a superuser) writes under the Dutch home page."""
     page = browser_page
-    page.goto(f"{live_site}/admin/login/")
-    page.fill("input[name=username]", USERNAME)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{live_site}/admin/")
+    log_in(page, live_site, "browser-redacteur")
 
-    page.goto(f"{live_site}/admin/pages/add/home/standardpage/{dutch_home_id}/")
+    page.goto(f"{live_site}/admin/pages/add/home/standardpage/{live_page_id('nl')}/")
     page.fill("input[name=title]", "Werken bij de buurtwerkplaats")
     page.locator("button.c-sf-add-button").first.click()  # the StreamField's "+" (Blok invoegen)
     page.get_by_role("option", name=re.compile(r"^Tekst")).click()

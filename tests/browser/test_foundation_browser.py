@@ -70,10 +70,22 @@ PAGE_TYPES = [
 def test_no_page_breaks_its_security_policy_or_throws_errors(browser_page, live_site):
     """The Content-Security-Policy allows only this site: no page may need anything else."""
     problems = []
-    browser_page.on("console", lambda message: message.type == "error" and problems.append(message.text))
-    browser_page.on("pageerror", lambda error: problems.append(str(error)))
-    for path in PAGE_TYPES:
-        response = browser_page.goto(live_site + path)
-        assert response.status == 200, path
-        assert "default-src 'self'" in response.headers["content-security-policy"]
+
+    def console(message):
+        if message.type == "error":
+            problems.append(message.text)
+
+    def page_error(error):
+        problems.append(str(error))
+
+    browser_page.on("console", console)
+    browser_page.on("pageerror", page_error)
+    try:
+        for path in PAGE_TYPES:
+            response = browser_page.goto(live_site + path)
+            assert response.status == 200, path
+            assert "default-src 'self'" in response.headers["content-security-policy"]
+    finally:
+        browser_page.remove_listener("console", console)
+        browser_page.remove_listener("pageerror", page_error)
     assert problems == []

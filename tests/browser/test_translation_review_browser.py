@@ -5,25 +5,13 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.conftest import log_in
+
 pytestmark = pytest.mark.browser
 
-EDITOR, MODERATOR, PASSWORD = "browser-vertaler", "browser-eindredacteur", "een-lang-wachtwoord-voor-de-test"
 SLUG = "repair-cafe-overvecht"
 SET_UP = f"""
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
-from wagtail.users.models import UserProfile
 from cases.models import CaseIndexPage, CasePage
-
-for username, group in (("{EDITOR}", "Editors"), ("{MODERATOR}", "Moderators")):
-    email = username + "@sif.example"
-    user, _ = get_user_model().objects.get_or_create(username=username, defaults={{"email": email}})
-    user.set_password("{PASSWORD}")
-    user.save()
-    user.groups.set([Group.objects.get(name=group)])
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "nl"
-    profile.save()
 
 index = CaseIndexPage.objects.get(locale__language_code="nl")
 page = CasePage.objects.filter(slug="{SLUG}", locale=index.locale).first()
@@ -38,22 +26,13 @@ print(page.pk)
 """
 
 
-def _log_in(page, base, username):
-    page.context.clear_cookies()
-    page.goto(f"{base}/admin/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{base}/admin/")
-
-
 def test_translation_goes_live_only_after_review(live_site, browser_page, manage_live_site):
     page = browser_page
     case_id = int(manage_live_site("shell", "-c", SET_UP).strip().splitlines()[-1])
     english_url = f"{live_site}/en/cases/{SLUG}/"
 
     # The editor asks for an English translation of the live Dutch case.
-    _log_in(page, live_site, EDITOR)
+    log_in(page, live_site, "browser-vertaler")
     page.goto(f"{live_site}/admin/localize/submit/page/{case_id}/")
     expect(page.get_by_label("English")).to_be_checked()  # the one other language, ticked already
     page.get_by_role("button", name=re.compile("Verzenden|Submit")).click()
@@ -78,7 +57,7 @@ def test_translation_goes_live_only_after_review(live_site, browser_page, manage
     assert page.request.get(english_url).status == 404
 
     # The moderator approves it from the dashboard; now the English page is live, in English.
-    _log_in(page, live_site, MODERATOR)
+    log_in(page, live_site, "browser-eindredacteur")
     row = page.locator("tr", has_text="Repair café Overvecht").first
     row.get_by_role("button", name=re.compile("Acties|Actions")).click()
     row.get_by_role("button", name="Goedkeuren", exact=True).click()
