@@ -32,14 +32,15 @@ run: setup
 	$(PY) manage.py runserver $(HOST)
 
 # Tiers (README "Tests"). test-fast: the inner loop, no demo, browser, fault servers or subprocesses.
-# test: everything but the stack tests, on two xdist workers (the timed fault tests one after another on one).
+# test: everything but the stack tests, on three xdist workers for two cores: the timed fault tests (one after
+# another on one worker) mostly wait, and the browser tests wait for pages; a third worker uses that time.
 # test-postgres: only the tests whose behaviour differs on PostgreSQL (marker db_differs), against DATABASE_URL,
 # on two workers (each its own test database, test_<name>_gw0 and _gw1).
 test-fast: $(VENV)/.installed
 	HYPOTHESIS_PROFILE=fast $(PY) -m pytest -q -n 2 -m fast
 
 test: $(VENV)/.installed
-	$(PY) -m pytest -q -n 2 -m "not stack"
+	$(PY) -m pytest -q -n 3 -m "not stack"
 
 test-postgres: $(VENV)/.installed
 	$(PY) -m pytest -q -n 2 -m "db_differs and not browser"
