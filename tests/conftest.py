@@ -18,11 +18,12 @@ demo or is marked ``browser``, ``faults``, ``subprocess``, ``slow``,
 searches), ``postgres`` or ``stack``; ``make test-fast`` runs ``-m fast``. A new
 test is fast by default and leaves the tier by what it uses.
 
-With pytest-xdist (``make test``: ``-n 2 --dist loadgroup``) each worker
+With pytest-xdist (``make test``: ``-n 3 --dist loadgroup``) each worker
 has a test database of its own (pytest-django: SQLite in memory per process,
 PostgreSQL ``test_<name>_gw0``, ``_gw1``, ...) and its own cache key prefix.
 The scheduler hands each worker its tests in the collection order sorted
-here, so on every worker too the small site's tests run before the demo's;
+here, so on every worker too the small site's tests run before the demo's, and
+the browser tests last (their Chromium stays open to the end of the session);
 ``_site_tree_content`` stops the run should a scheduler ever break that.
 
 Media files a run writes go to a folder of its own under the system's
