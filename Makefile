@@ -35,7 +35,8 @@ run: setup
 # test: everything but the stack tests, on three xdist workers for two cores: the timed fault tests (one after
 # another on one worker) mostly wait, and the browser tests wait for pages; a third worker uses that time.
 # test-postgres: only the tests whose behaviour differs on PostgreSQL (marker db_differs), against DATABASE_URL,
-# on two workers (each its own test database, test_<name>_gw0 and _gw1).
+# on two workers (each its own test database, test_<name>_gw0 and _gw1). The tests marked postgres run there once,
+# inside tests/test_isolation.py's run of them alone (against a scratch database that must stay empty), not twice.
 test-fast: $(VENV)/.installed
 	HYPOTHESIS_PROFILE=fast $(PY) -m pytest -q -n 2 -m fast
 
@@ -43,7 +44,7 @@ test: $(VENV)/.installed
 	$(PY) -m pytest -q -n 3 -m "not stack"
 
 test-postgres: $(VENV)/.installed
-	$(PY) -m pytest -q -n 2 -m "db_differs and not browser"
+	$(PY) -m pytest -q -n 2 -m "db_differs and not browser and (postgres_alone or not postgres)"
 
 # Line coverage of the apps ([tool.coverage] in pyproject.toml: the app packages, without migrations and tests).
 # Without the browser tests: their server is `manage.py runserver` in a subprocess, which coverage does not

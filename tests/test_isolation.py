@@ -75,6 +75,7 @@ def _table_counts(psycopg, conninfo):
 
 
 @pytest.mark.postgres
+@pytest.mark.postgres_alone
 def test_postgres_tests_run_alone_leave_the_configured_database_unchanged():
     """`pytest -m postgres` (the load tests) against a scratch database: not one row changes there.
 
