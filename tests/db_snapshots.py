@@ -3,8 +3,8 @@
 pytest-django migrates an empty in-memory database at the start of every run
 (and in every xdist worker), 15 seconds here; the demo then takes another 10.
 Both results depend only on what goes into them, so the first run keeps a copy
-of each under ``var/test-cache/`` and later runs copy it back with SQLite's
-backup API, in milliseconds. A copy's name holds a hash of its inputs:
+of each and later runs copy it back with SQLite's backup API, in milliseconds.
+A copy's name holds a hash of its inputs:
 
 - ``migrated``: the migration files, the installed apps and packages, Python
   and SQLite;
@@ -15,19 +15,30 @@ backup API, in milliseconds. A copy's name holds a hash of its inputs:
   demo's inputs plus tests/browser/conftest.py and tests/helpers.py (its prices
   and programme links).
 
+Where the copies live (``cache_dir``): in the user's cache folder
+(``$XDG_CACHE_HOME`` or ``~/.cache``, then ``sif-site/test-databases``), so every
+clone and worktree of the project on the machine uses them, as pip's cache serves
+every virtualenv: a copy's name says exactly what it was made from, so a clone
+of the same code finds it and a clone of other code makes its own. With
+``CI=true`` they live in the checkout (``var/test-cache/``): CI shows what a
+machine that never ran the tests pays. ``SIF_TEST_CACHE_DIR`` names another
+folder; ``SIF_TEST_DB_CACHE=0`` turns all copies off.
+
 A change to any input makes a new copy on the next run, so a stale copy is never
-used; older copies of the same kind are removed. A copy is written under a
-temporary name and renamed, so two xdist workers may write the same one at once.
-The media files a copy's images and documents point at are kept beside it
-(``<kind>-<key>-media/``) and copied back into the run's own media folder
-(tests/conftest.py gives every run one; the test server has its own).
+used; of each kind the three copies used last are kept (two clones or branches
+with different migrations each keep theirs), older ones are removed. A copy is
+written under a temporary name and renamed, so two xdist workers (or two clones)
+may write the same one at once. The media files a copy's images and documents
+point at are kept beside it (``<kind>-<key>-media/``) and copied back into the
+run's own media folder (tests/conftest.py gives every run one; the test server
+has its own).
 
 The in-process test database is copied only when it is an in-memory SQLite one
 (``save``, ``restore``); PostgreSQL and every other ``migrate`` (a test that
 migrates, a subprocess, ``--nomigrations``) run as always. The test server's
 database is a SQLite file: it starts as a copy of ``migrated`` and is kept as
 ``live`` once set up (``copy_to_file``, ``save_file``); each worker's server
-gets a file of its own. ``SIF_TEST_DB_CACHE=0`` turns all copies off.
+gets a file of its own.
 """
 
 import contextlib
@@ -37,12 +48,26 @@ import os
 import shutil
 import sqlite3
 import sys
+import time
 from importlib import metadata
 from pathlib import Path
 
 from django.conf import settings
 
-CACHE_DIR = Path(settings.VAR_DIR) / "test-cache"
+
+def cache_dir(environ=os.environ):
+    """The folder of the kept copies: ``SIF_TEST_CACHE_DIR``; with ``CI=true`` the checkout's; else the user's."""
+    if environ.get("SIF_TEST_CACHE_DIR"):
+        return Path(environ["SIF_TEST_CACHE_DIR"])
+    if environ.get("CI") == "true":
+        return Path(settings.VAR_DIR) / "test-cache"
+    user_cache = Path(environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return user_cache / "sif-site" / "test-databases"
+
+
+CACHE_DIR = cache_dir()
+KEEP = 3  # copies of each kind: the ones used last
+STALE_AFTER = 3600  # seconds: a partial copy or a media folder without its copy this old was left by a stopped run
 SOURCE_DIRS = (
     "agenda",
     "cases",
@@ -119,12 +144,17 @@ def restore(connection, kind, key):
     copy = CACHE_DIR / f"{kind}-{key}.sqlite3"
     if not (enabled() and is_memory_database(connection) and copy.exists()):
         return False
-    connection.ensure_connection()
-    with contextlib.closing(sqlite3.connect(copy)) as source:
-        source.backup(connection.connection)
     media = CACHE_DIR / f"{kind}-{key}-media"
-    if media.is_dir():
-        shutil.copytree(media, settings.MEDIA_ROOT, dirs_exist_ok=True)
+    try:
+        # The media files first: should another run remove this copy meanwhile, the database is still untouched.
+        if media.is_dir():
+            shutil.copytree(media, settings.MEDIA_ROOT, dirs_exist_ok=True)
+        source = _open_copy(copy)
+    except (OSError, sqlite3.Error):
+        return False
+    connection.ensure_connection()
+    with contextlib.closing(source):
+        source.backup(connection.connection)
     # Content type ids cached from the database before must not outlive it.
     from django.contrib.contenttypes.models import ContentType
 
@@ -164,7 +194,10 @@ def save_file(path, kind, key, media_root=None):
 
 def _keep(backup, kind, key, media_files):
     """Write a copy with ``backup(target)``; it gets its final name in one step, the media files before it."""
-    CACHE_DIR.mkdir(parents=True, exist_ok=True)
+    try:
+        CACHE_DIR.mkdir(parents=True, exist_ok=True)
+    except OSError:  # a home folder the tests may not write to: no copies, as with SIF_TEST_DB_CACHE=0
+        return
     copy = CACHE_DIR / f"{kind}-{key}.sqlite3"
     partial = copy.with_name(f"{copy.name}.{os.getpid()}.partial")
     with contextlib.closing(sqlite3.connect(partial)) as target:
@@ -175,10 +208,37 @@ def _keep(backup, kind, key, media_files):
     if media_files is not None:
         _save_media(f"{kind}-{key}-media", *media_files)
     partial.replace(copy)  # atomic: another xdist worker may write the same copy
+    _remove_old(kind)
+
+
+def _remove_old(kind):
+    """Keep the ``KEEP`` copies of ``kind`` used last, with their media; remove the rest.
+
+    A partial copy, its journal, and media without their copy yet stay while they are new: another run
+    (or worker) is writing them.
+    """
+    copies = sorted(CACHE_DIR.glob(f"{kind}-*.sqlite3"), key=_modified, reverse=True)
+    kept = {copy.name.removesuffix(".sqlite3") for copy in copies[:KEEP]}
+    present = {copy.name.removesuffix(".sqlite3") for copy in copies}
     for old in CACHE_DIR.glob(f"{kind}-*"):
-        # Another worker's partial copy and its journal stay: it is writing them.
-        if old.name not in (copy.name, f"{kind}-{key}-media") and ".partial" not in old.name:
-            shutil.rmtree(old) if old.is_dir() else old.unlink(missing_ok=True)
+        name = old.name.removesuffix(".sqlite3").removesuffix("-media")
+        if name in kept:
+            continue
+        being_written = ".partial" in old.name or (old.is_dir() and name not in present)
+        if being_written and _is_new(old):
+            continue
+        shutil.rmtree(old, ignore_errors=True) if old.is_dir() else old.unlink(missing_ok=True)
+
+
+def _modified(path):
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0
+
+
+def _is_new(path):
+    return time.time() - _modified(path) < STALE_AFTER
 
 
 def copy_to_file(kind, key, path, media_root=None):
@@ -191,12 +251,27 @@ def copy_to_file(kind, key, path, media_root=None):
     media = CACHE_DIR / f"{kind}-{key}-media"
     if not (enabled() and copy.exists() and (media_root is None or media.is_dir())):
         return False
-    source = sqlite3.connect(f"file:{copy}?mode=ro", uri=True)
+    try:
+        if media_root is not None:
+            shutil.copytree(media, media_root, dirs_exist_ok=True)
+        source = _open_copy(copy)
+    except (OSError, sqlite3.Error):  # another run removed it meanwhile (it keeps only the copies used last)
+        return False
     with contextlib.closing(source), contextlib.closing(sqlite3.connect(path)) as target:
         source.backup(target)
-    if media_root is not None:
-        shutil.copytree(media, media_root, dirs_exist_ok=True)
     return True
+
+
+def _open_copy(copy):
+    """A read-only connection to a kept copy, which counts as used now (``_remove_old`` keeps the ones used last).
+
+    Read-only, so a copy removed since it was found is an error, never a new empty database.
+    """
+    source = sqlite3.connect(f"file:{copy}?mode=ro", uri=True)
+    source.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    with contextlib.suppress(OSError):
+        os.utime(copy)
+    return source
 
 
 def _save_media(name, root, file_names):

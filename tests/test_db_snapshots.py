@@ -1,8 +1,11 @@
 """The copies of the migrated and the demo test database (tests/db_snapshots.py) are never stale and restore whole."""
 
 import contextlib
+import os
 import shutil
 import sqlite3
+import time
+from pathlib import Path
 
 import pytest
 from django.db import connection
@@ -31,7 +34,7 @@ def cache_dir(tmp_path, monkeypatch):
     return tmp_path / "test-cache"
 
 
-def test_a_copy_comes_back_whole_and_replaces_older_copies_of_its_kind(cache_dir):
+def test_a_copy_comes_back_whole_and_holds_committed_data_only(cache_dir):
     first = MemoryDatabase()
     first.connection.executescript("CREATE TABLE locale (code TEXT); INSERT INTO locale VALUES ('nl'), ('en');")
     first.connection.commit()
@@ -42,7 +45,11 @@ def test_a_copy_comes_back_whole_and_replaces_older_copies_of_its_kind(cache_dir
     db_snapshots.save(first, "migrated", "new")
     db_snapshots.save(first, "demo", "any")
 
-    assert sorted(path.name for path in cache_dir.iterdir()) == ["demo-any.sqlite3", "migrated-new.sqlite3"]
+    assert sorted(path.name for path in cache_dir.iterdir()) == [
+        "demo-any.sqlite3",
+        "migrated-new.sqlite3",
+        "migrated-old.sqlite3",
+    ]
     second = MemoryDatabase()
     second.connection.execute("CREATE TABLE leftover (x)")
     assert db_snapshots.restore(second, "migrated", "new")
@@ -135,7 +142,12 @@ def test_the_test_server_gets_a_copy_of_the_kept_database_and_media_never_the_ke
     another_worker_writing.touch()
     db_snapshots.save_file(server / "db.sqlite3", "live", "new", server / "media")
     another_worker_writing.unlink()  # not removed: it was another worker's, still writing its copy
-    assert sorted(path.name for path in cache_dir.iterdir()) == ["live-new-media", "live-new.sqlite3"]
+    assert sorted(path.name for path in cache_dir.iterdir()) == [
+        "live-new-media",
+        "live-new.sqlite3",
+        "live-old-media",
+        "live-old.sqlite3",
+    ]
     with contextlib.closing(sqlite3.connect(cache_dir / "live-new.sqlite3")) as kept:
         # A WAL database's readers make files beside it, which another worker's clean-up would remove.
         assert kept.execute("PRAGMA journal_mode").fetchone() == ("delete",)
@@ -153,7 +165,7 @@ def test_the_test_server_gets_a_copy_of_the_kept_database_and_media_never_the_ke
             assert database.execute("SELECT port FROM site").fetchall() == [(8000,)]
     assert (workers[1] / "media" / "images" / "logo.png").read_bytes() == b"first"
     assert (cache_dir / "live-new-media" / "images" / "logo.png").read_bytes() == b"first"
-    assert not db_snapshots.copy_to_file("live", "old", tmp_path / "none.sqlite3")
+    assert not db_snapshots.copy_to_file("live", "never-saved", tmp_path / "none.sqlite3")
     shutil.rmtree(cache_dir / "live-new-media")
     assert not db_snapshots.copy_to_file("live", "new", tmp_path / "none.sqlite3", tmp_path / "no-media")
 
@@ -179,3 +191,56 @@ def test_a_second_worker_saving_the_same_copy_adds_its_media_files(cache_dir, tm
         "photo.jpg",
         "photo_Ab3dE9x.jpg",
     ]
+
+
+def _age(path, seconds):
+    stamp = time.time() - seconds
+    os.utime(path, (stamp, stamp))
+
+
+def test_the_copies_used_last_stay_and_older_ones_go_with_their_media(cache_dir, tmp_path, monkeypatch):
+    """Clones and branches with other migrations share the folder: each keeps its copies while it uses them."""
+    monkeypatch.setattr(db_snapshots, "KEEP", 2)
+    server = tmp_path / "server"
+    (server / "media").mkdir(parents=True)
+    (server / "media" / "logo.png").write_bytes(b"logo")
+    with contextlib.closing(sqlite3.connect(server / "db.sqlite3")) as database, database:
+        database.execute("CREATE TABLE site (port)")
+    for age, key in ((300, "branch-a"), (200, "branch-b")):
+        db_snapshots.save_file(server / "db.sqlite3", "live", key, server / "media")
+        _age(cache_dir / f"live-{key}.sqlite3", age)
+    assert db_snapshots.copy_to_file("live", "branch-a", tmp_path / "used.sqlite3")  # branch-a used now
+    stopped_run = cache_dir / "live-branch-d.sqlite3.999.partial"
+    writing_run = cache_dir / "live-branch-e-media"  # a run writes the media before its copy
+    for left in (stopped_run, writing_run, cache_dir / "live-branch-f-media"):
+        left.mkdir() if left.name.endswith("media") else left.touch()
+    _age(stopped_run, 2 * db_snapshots.STALE_AFTER)
+    _age(cache_dir / "live-branch-f-media", 2 * db_snapshots.STALE_AFTER)
+
+    db_snapshots.save_file(server / "db.sqlite3", "live", "branch-c", server / "media")
+
+    assert sorted(path.name for path in cache_dir.iterdir()) == [
+        "live-branch-a-media",
+        "live-branch-a.sqlite3",
+        "live-branch-c-media",
+        "live-branch-c.sqlite3",
+        "live-branch-e-media",
+    ]
+
+
+def test_a_removed_copy_is_missing_never_an_empty_database(cache_dir, tmp_path):
+    """Another run may remove a copy between finding and reading it: reading it then fails and makes no file."""
+    missing = cache_dir / "migrated-gone.sqlite3"
+    cache_dir.mkdir()
+    with pytest.raises(sqlite3.OperationalError):
+        db_snapshots._open_copy(missing)
+    assert not missing.exists()
+
+
+def test_the_copies_live_in_the_users_cache_folder_and_in_the_checkout_on_ci(tmp_path, settings):
+    settings.VAR_DIR = tmp_path / "var"
+    home_cache = Path.home() / ".cache" / "sif-site" / "test-databases"
+    assert db_snapshots.cache_dir({}) == home_cache
+    assert db_snapshots.cache_dir({"XDG_CACHE_HOME": "/srv/cache"}) == Path("/srv/cache/sif-site/test-databases")
+    assert db_snapshots.cache_dir({"CI": "true", "XDG_CACHE_HOME": "/srv/cache"}) == tmp_path / "var" / "test-cache"
+    assert db_snapshots.cache_dir({"CI": "true", "SIF_TEST_CACHE_DIR": "/scratch"}) == Path("/scratch")

@@ -6,21 +6,23 @@ one per xdist worker that runs browser tests, since the tests write data. Its
 database holds the demo as `make run` has it, plus the prices and programme
 links of tests/helpers.py and every image rendition the site's presets make.
 
-Setting that up takes three steps, each skipped when a copy of its result is
-kept (tests/db_snapshots.py, under ``var/test-cache/``):
+Setting that up takes two steps, each skipped when a copy of its result is
+kept (tests/db_snapshots.py):
 
 1. the migrated database: a copy of ``migrated-<key>.sqlite3``, the in-process
    test database's migrations (the fixture sets that database up first, which
    migrates it or copies it back, so a fresh clone migrates once, not twice).
    Only without a copy (``SIF_TEST_DB_CACHE=0``, a PostgreSQL ``DATABASE_URL``,
-   browser tests alone on a fresh clone) does a subprocess run ``manage.py
-   migrate``. See ``_migrated_database`` for why the test settings' migrations
-   are the dev settings' ones.
+   browser tests alone on a machine that never ran the tests) does the set-up
+   process of step 2 migrate first, and its result is kept as ``migrated`` for
+   the in-process test database of the next run. See ``_migrated_database`` for
+   why the test settings' migrations are the dev settings' ones.
 2. one Django process (``manage.py shell -c SETUP_SCRIPT``): ``load_demo``,
-   the prices and links, the renditions, so the first pages need not make them;
-3. the finished database and its media are kept as ``live-<key>`` (the demo's
-   inputs plus this file and tests/helpers.py); a later run copies them into
-   the worker's temporary folder and only sets the site's port.
+   the prices and links, the renditions, so the first pages need not make them,
+   and the admin users; the finished database and its media are kept as
+   ``live-<key>`` (the demo's inputs plus this file and tests/helpers.py); a
+   later run copies them into the worker's temporary folder and only sets the
+   site's port.
 
 The server is started once per worker and stopped at the end. The browser is
 Debian's /usr/bin/chromium driven by Playwright; without a Chromium the browser
@@ -60,6 +62,13 @@ VIEWPORTS = {"phone": {"width": 375, "height": 812}, "desktop": {"width": 1280, 
 # makes the same for the in-process database: `_make_renditions`), so that no first page has to make them.
 SETUP_SCRIPT = """
 from django.core.management import call_command
+if %(migrate)r:
+    import contextlib, sqlite3
+    from django.db import connection
+    call_command("migrate", interactive=False, verbosity=0)
+    connection.ensure_connection()
+    with contextlib.closing(sqlite3.connect(%(migrated_copy)r)) as copy:
+        connection.connection.backup(copy)
 call_command("load_demo")
 from menukaart.models import ServicePage
 for slug, (kind, amount, unit_nl, unit_en) in %(prices)r.items():
@@ -84,10 +93,14 @@ for image in get_image_model().objects.all():
     if not image.is_svg():
         image.get_rendition(SHARE_IMAGE_SPEC)
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from wagtail.users.models import UserProfile
+password = make_password(%(password)r)  # hashed once: a fifth of a second each
 for username, role in %(users)r.items():
-    user = get_user_model().objects.create_user(username, username + "@sif.example", %(password)r)
+    user = get_user_model().objects.create_user(username, username + "@sif.example")
+    user.password = password
+    user.save()
     if role == "superuser":
         user.is_superuser = user.is_staff = True
         user.save()
@@ -178,10 +191,14 @@ def live_site(request, live_site_env, manage_live_site, tmp_path_factory):
     database, media = var_dir / "db.sqlite3", var_dir / "media"
     key = db_snapshots.live_key()  # before the set-up: a file changed meanwhile makes the next run set up again
     if not db_snapshots.copy_to_file("live", key, database, media):
-        if not _migrated_database(request, database):
-            manage_live_site("migrate", "--noinput", "-v0")
+        migrate = not _migrated_database(request, database)
+        migrated_copy = var_dir / "migrated.sqlite3"
         values = {"prices": DEMO_PRICES, "links": DEMO_PROGRAMME_LINKS, "users": USERS, "password": PASSWORD}
-        manage_live_site("shell", "-c", SETUP_SCRIPT % values)
+        manage_live_site(
+            "shell", "-c", SETUP_SCRIPT % {**values, "migrate": migrate, "migrated_copy": str(migrated_copy)}
+        )
+        if migrate:  # kept as the in-process test database's too: the next run's database tests copy it
+            db_snapshots.save_file(migrated_copy, "migrated", db_snapshots.migrated_key())
         db_snapshots.save_file(database, "live", key, media)
     host = live_site_env["SIF_SITE_HOST"]
     _set_site_host(database, host)
