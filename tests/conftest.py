@@ -191,9 +191,10 @@ def site_tree(_site_tree_content, db):
 def _demo_content(django_db_setup, django_db_blocker):
     from django.db import connection
 
-    with django_db_blocker.unblock():
+    key = db_snapshots.demo_key()  # before loading: a file changed meanwhile makes the next run load again
+    # Another worker loading the same demo: wait for its copy rather than load it beside it.
+    with django_db_blocker.unblock(), db_snapshots.building("demo", key):
         _state["demo"] = True
-        key = db_snapshots.demo_key()  # before loading: a file changed meanwhile makes the next run load again
         if db_snapshots.restore(connection, "demo", key):
             _state.pop("migrated", None)  # the copy replaced the small site too
             if db_snapshots.media_files_present():

@@ -42,6 +42,7 @@ gets a file of its own.
 """
 
 import contextlib
+import fcntl
 import functools
 import hashlib
 import os
@@ -67,6 +68,7 @@ def cache_dir(environ=os.environ):
 
 CACHE_DIR = cache_dir()
 KEEP = 3  # copies of each kind: the ones used last
+LOCK_TIMEOUT = 600  # seconds a worker waits for another one building the same copy
 STALE_AFTER = 3600  # seconds: a partial copy or a media folder without its copy this old was left by a stopped run
 SOURCE_DIRS = (
     "agenda",
@@ -214,8 +216,8 @@ def _keep(backup, kind, key, media_files):
 def _remove_old(kind):
     """Keep the ``KEEP`` copies of ``kind`` used last, with their media; remove the rest.
 
-    A partial copy, its journal, and media without their copy yet stay while they are new: another run
-    (or worker) is writing them.
+    A partial copy, its journal, media without their copy yet and a lock stay while they are new: another
+    run (or worker) is writing them.
     """
     copies = sorted(CACHE_DIR.glob(f"{kind}-*.sqlite3"), key=_modified, reverse=True)
     kept = {copy.name.removesuffix(".sqlite3") for copy in copies[:KEEP]}
@@ -224,7 +226,7 @@ def _remove_old(kind):
         name = old.name.removesuffix(".sqlite3").removesuffix("-media")
         if name in kept:
             continue
-        being_written = ".partial" in old.name or (old.is_dir() and name not in present)
+        being_written = ".partial" in old.name or old.suffix == ".lock" or (old.is_dir() and name not in present)
         if being_written and _is_new(old):
             continue
         shutil.rmtree(old, ignore_errors=True) if old.is_dir() else old.unlink(missing_ok=True)
@@ -260,6 +262,40 @@ def copy_to_file(kind, key, path, media_root=None):
     with contextlib.closing(source), contextlib.closing(sqlite3.connect(path)) as target:
         source.backup(target)
     return True
+
+
+@contextlib.contextmanager
+def building(kind, key, timeout=LOCK_TIMEOUT):
+    """While held, no other xdist worker or run on the machine builds the copy ``kind``-``key``.
+
+    Whoever builds a copy holds this, from looking for the copy until it is saved; the others wait and
+    then find it (three workers on a fresh clone migrated and loaded the demo three times over, on two
+    cores). Should a holder take longer than ``timeout`` seconds, the waiting one builds its own.
+    """
+    if not enabled():
+        yield
+        return
+    try:
+        CACHE_DIR.mkdir(parents=True, exist_ok=True)
+        handle = open(CACHE_DIR / f"{kind}-{key}.lock", "a")  # noqa: SIM115 - closed below
+    except OSError:
+        yield
+        return
+    with handle:
+        deadline = time.monotonic() + timeout
+        locked = False
+        while not locked and time.monotonic() < deadline:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                locked = True
+                os.utime(handle.fileno())  # in use: not a stopped run's, which _remove_old clears
+            except BlockingIOError:
+                time.sleep(0.1)
+        try:
+            yield
+        finally:
+            if locked:
+                fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def _open_copy(copy):
@@ -330,11 +366,12 @@ def migrations_from_cache():
         if not (enabled() and is_memory_database(connection) and with_migrations):
             return original(self, *args, **options)
         key = migrated_key()
-        if restore(connection, "migrated", key):
-            return None
-        result = original(self, *args, **options)
-        save(connection, "migrated", key)
-        return result
+        with building("migrated", key):
+            if restore(connection, "migrated", key):
+                return None
+            result = original(self, *args, **options)
+            save(connection, "migrated", key)
+            return result
 
     migrate.Command.handle = handle
     try:

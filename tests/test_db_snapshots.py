@@ -4,6 +4,7 @@ import contextlib
 import os
 import shutil
 import sqlite3
+import threading
 import time
 from pathlib import Path
 
@@ -244,3 +245,41 @@ def test_the_copies_live_in_the_users_cache_folder_and_in_the_checkout_on_ci(tmp
     assert db_snapshots.cache_dir({"XDG_CACHE_HOME": "/srv/cache"}) == Path("/srv/cache/sif-site/test-databases")
     assert db_snapshots.cache_dir({"CI": "true", "XDG_CACHE_HOME": "/srv/cache"}) == tmp_path / "var" / "test-cache"
     assert db_snapshots.cache_dir({"CI": "true", "SIF_TEST_CACHE_DIR": "/scratch"}) == Path("/scratch")
+
+
+def test_a_worker_waits_for_the_one_building_the_same_copy_and_then_finds_it(cache_dir):
+    """Three xdist workers on a fresh clone each migrated and loaded the demo: now one builds, the others copy."""
+    found = []
+
+    def second_worker():
+        with db_snapshots.building("migrated", "key"):
+            found.append(db_snapshots.restore(MemoryDatabase(), "migrated", "key"))
+
+    first = MemoryDatabase()
+    with db_snapshots.building("migrated", "key"):
+        waiting = threading.Thread(target=second_worker)
+        waiting.start()
+        waiting.join(timeout=0.5)
+        assert waiting.is_alive() and found == []  # it waits while the first one builds
+        first.connection.execute("CREATE TABLE locale (code TEXT)")
+        first.connection.commit()
+        db_snapshots.save(first, "migrated", "key")
+    waiting.join(timeout=30)
+    assert found == [True]
+
+    # Another copy is not waited for; a holder that never finishes only so long (then the waiting one builds).
+    started = time.monotonic()
+    with (
+        db_snapshots.building("demo", "other-key"),
+        db_snapshots.building("demo", "stuck"),
+        db_snapshots.building("demo", "stuck", timeout=0.2),
+    ):
+        waited = time.monotonic() - started
+    assert 0.2 <= waited < 10
+
+
+def test_with_copies_turned_off_nothing_is_locked_or_written(cache_dir, monkeypatch):
+    monkeypatch.setenv("SIF_TEST_DB_CACHE", "0")
+    with db_snapshots.building("migrated", "key"):
+        pass
+    assert not cache_dir.exists()

@@ -190,16 +190,11 @@ def live_site(request, live_site_env, manage_live_site, tmp_path_factory):
     var_dir = Path(live_site_env["SIF_VAR_DIR"])
     database, media = var_dir / "db.sqlite3", var_dir / "media"
     key = db_snapshots.live_key()  # before the set-up: a file changed meanwhile makes the next run set up again
-    if not db_snapshots.copy_to_file("live", key, database, media):
-        migrate = not _migrated_database(request, database)
-        migrated_copy = var_dir / "migrated.sqlite3"
-        values = {"prices": DEMO_PRICES, "links": DEMO_PROGRAMME_LINKS, "users": USERS, "password": PASSWORD}
-        manage_live_site(
-            "shell", "-c", SETUP_SCRIPT % {**values, "migrate": migrate, "migrated_copy": str(migrated_copy)}
-        )
-        if migrate:  # kept as the in-process test database's too: the next run's database tests copy it
-            db_snapshots.save_file(migrated_copy, "migrated", db_snapshots.migrated_key())
-        db_snapshots.save_file(database, "live", key, media)
+    # Another worker setting up the same database: wait for its copy rather than set it up beside it.
+    with db_snapshots.building("live", key):
+        if not db_snapshots.copy_to_file("live", key, database, media):
+            _set_up(request, manage_live_site, var_dir)
+            db_snapshots.save_file(database, "live", key, media)
     host = live_site_env["SIF_SITE_HOST"]
     _set_site_host(database, host)
     log = open(tmp_path_factory.mktemp("browser-log") / "server.log", "w")  # noqa: SIM115
@@ -244,6 +239,16 @@ def log_in(page, base, username):
     page.fill("input[name=password]", PASSWORD)
     page.click("button[type=submit]")
     page.wait_for_url(f"{base}/admin/")
+
+
+def _set_up(request, manage_live_site, var_dir):
+    """The server's database from the migrated copy (or migrated first, and then kept), with its content."""
+    migrate = not _migrated_database(request, var_dir / "db.sqlite3")
+    migrated_copy = var_dir / "migrated.sqlite3"
+    values = {"prices": DEMO_PRICES, "links": DEMO_PROGRAMME_LINKS, "users": USERS, "password": PASSWORD}
+    manage_live_site("shell", "-c", SETUP_SCRIPT % {**values, "migrate": migrate, "migrated_copy": str(migrated_copy)})
+    if migrate:  # kept as the in-process test database's too: the next run's database tests copy it
+        db_snapshots.save_file(migrated_copy, "migrated", db_snapshots.migrated_key())
 
 
 def _migrated_database(request, database):
