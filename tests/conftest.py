@@ -30,6 +30,7 @@ Media files a run writes go to a folder of its own under the system's
 temporary folder, removed when the run ends (``pytest_configure``).
 """
 
+import contextlib
 import io
 import os
 import shutil
@@ -192,8 +193,10 @@ def _demo_content(django_db_setup, django_db_blocker):
     from django.db import connection
 
     key = db_snapshots.demo_key()  # before loading: a file changed meanwhile makes the next run load again
-    # Another worker loading the same demo: wait for its copy rather than load it beside it.
-    with django_db_blocker.unblock(), db_snapshots.building("demo", key):
+    # Another worker loading the same demo: wait for its copy rather than load it beside it (on PostgreSQL each
+    # worker loads its own, side by side: nothing is copied there).
+    copied = db_snapshots.is_memory_database(connection)
+    with django_db_blocker.unblock(), db_snapshots.building("demo", key) if copied else contextlib.nullcontext():
         _state["demo"] = True
         if db_snapshots.restore(connection, "demo", key):
             _state.pop("migrated", None)  # the copy replaced the small site too
