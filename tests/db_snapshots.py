@@ -15,14 +15,12 @@ A copy's name holds a hash of its inputs:
   demo's inputs plus tests/browser/conftest.py and tests/helpers.py (its prices
   and programme links).
 
-Where the copies live (``cache_dir``): in the user's cache folder
-(``$XDG_CACHE_HOME`` or ``~/.cache``, then ``sif-site/test-databases``), so every
-clone and worktree of the project on the machine uses them, as pip's cache serves
-every virtualenv: a copy's name says exactly what it was made from, so a clone
-of the same code finds it and a clone of other code makes its own. With
-``CI=true`` they live in the checkout (``var/test-cache/``): CI shows what a
-machine that never ran the tests pays. ``SIF_TEST_CACHE_DIR`` names another
-folder; ``SIF_TEST_DB_CACHE=0`` turns all copies off.
+Where the copies live (``cache_dir``): in the checkout's ``var/test-cache/``, so a
+test run writes nothing outside the project's own folders. A developer with
+several clones or worktrees may point ``SIF_TEST_CACHE_DIR`` of each at one folder
+of their choosing: a copy's name says exactly what it was made from, so a clone of
+the same code finds it there and a clone of other code makes its own.
+``SIF_TEST_DB_CACHE=0`` turns all copies off.
 
 A change to any input makes a new copy on the next run, so a stale copy is never
 used; of each kind the three copies used last are kept (two clones or branches
@@ -57,13 +55,8 @@ from django.conf import settings
 
 
 def cache_dir(environ=os.environ):
-    """The folder of the kept copies: ``SIF_TEST_CACHE_DIR``; with ``CI=true`` the checkout's; else the user's."""
-    if environ.get("SIF_TEST_CACHE_DIR"):
-        return Path(environ["SIF_TEST_CACHE_DIR"])
-    if environ.get("CI") == "true":
-        return Path(settings.VAR_DIR) / "test-cache"
-    user_cache = Path(environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return user_cache / "sif-site" / "test-databases"
+    """The folder of the kept copies: ``SIF_TEST_CACHE_DIR`` when set, else the checkout's ``var/test-cache``."""
+    return Path(environ.get("SIF_TEST_CACHE_DIR") or Path(settings.VAR_DIR) / "test-cache")
 
 
 CACHE_DIR = cache_dir()
@@ -198,7 +191,7 @@ def _keep(backup, kind, key, media_files):
     """Write a copy with ``backup(target)``; it gets its final name in one step, the media files before it."""
     try:
         CACHE_DIR.mkdir(parents=True, exist_ok=True)
-    except OSError:  # a home folder the tests may not write to: no copies, as with SIF_TEST_DB_CACHE=0
+    except OSError:  # a folder the tests may not write to: no copies, as with SIF_TEST_DB_CACHE=0
         return
     copy = CACHE_DIR / f"{kind}-{key}.sqlite3"
     partial = copy.with_name(f"{copy.name}.{os.getpid()}.partial")

@@ -238,13 +238,12 @@ def test_a_removed_copy_is_missing_never_an_empty_database(cache_dir, tmp_path):
     assert not missing.exists()
 
 
-def test_the_copies_live_in_the_users_cache_folder_and_in_the_checkout_on_ci(tmp_path, settings):
+def test_the_copies_live_in_the_checkout_unless_a_folder_is_chosen(tmp_path, settings):
+    """Nothing outside the project's own folders by default; clones may share a folder their developer names."""
     settings.VAR_DIR = tmp_path / "var"
-    home_cache = Path.home() / ".cache" / "sif-site" / "test-databases"
-    assert db_snapshots.cache_dir({}) == home_cache
-    assert db_snapshots.cache_dir({"XDG_CACHE_HOME": "/srv/cache"}) == Path("/srv/cache/sif-site/test-databases")
+    assert db_snapshots.cache_dir({}) == tmp_path / "var" / "test-cache"
     assert db_snapshots.cache_dir({"CI": "true", "XDG_CACHE_HOME": "/srv/cache"}) == tmp_path / "var" / "test-cache"
-    assert db_snapshots.cache_dir({"CI": "true", "SIF_TEST_CACHE_DIR": "/scratch"}) == Path("/scratch")
+    assert db_snapshots.cache_dir({"SIF_TEST_CACHE_DIR": "/scratch/sif-tests"}) == Path("/scratch/sif-tests")
 
 
 def test_a_worker_waits_for_the_one_building_the_same_copy_and_then_finds_it(cache_dir):

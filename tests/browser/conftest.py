@@ -13,7 +13,7 @@ kept (tests/db_snapshots.py):
    test database's migrations (the fixture sets that database up first, which
    migrates it or copies it back, so a fresh clone migrates once, not twice).
    Only without a copy (``SIF_TEST_DB_CACHE=0``, a PostgreSQL ``DATABASE_URL``,
-   browser tests alone on a machine that never ran the tests) does the set-up
+   browser tests alone in a checkout that never ran the tests) does the set-up
    process of step 2 migrate first, and its result is kept as ``migrated`` for
    the in-process test database of the next run. See ``_migrated_database`` for
    why the test settings' migrations are the dev settings' ones.
