@@ -36,7 +36,6 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 from django.core.management import call_command
@@ -122,8 +121,6 @@ def _fresh(value):
     """``value`` re-read from the database, so one test's changes to an instance never reach the next."""
     if isinstance(value, list | tuple):
         return type(value)(_fresh(item) for item in value)
-    if isinstance(value, SimpleNamespace):
-        return SimpleNamespace(**{name: _fresh(item) for name, item in vars(value).items()})
     if isinstance(value, Model):
         return type(value)._default_manager.get(pk=value.pk)
     return value

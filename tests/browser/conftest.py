@@ -98,13 +98,12 @@ from django.contrib.auth.models import Group
 from wagtail.users.models import UserProfile
 password = make_password(%(password)r)  # hashed once: a fifth of a second each
 for username, role in %(users)r.items():
-    user = get_user_model().objects.create_user(username, username + "@sif.example")
-    user.password = password
-    user.save()
-    if role == "superuser":
-        user.is_superuser = user.is_staff = True
-        user.save()
-    else:
+    superuser = role == "superuser"
+    user = get_user_model().objects.create(
+        username=username, email=username + "@sif.example", password=password, is_superuser=superuser,
+        is_staff=superuser,
+    )
+    if not superuser:
         user.groups.set([Group.objects.get(name=role)])
     profile = UserProfile.get_for_user(user)
     profile.preferred_language = "nl"
