@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1:8000
 # tests start compiled them all again (collection 8.7 s instead of 3.5 s, measured).
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: run test test-fast test-postgres coverage lint setup stack stack-stop bench bench-search lighthouse
+.PHONY: run test test-fast test-postgres test-schema coverage lint setup stack stack-stop bench bench-search lighthouse
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,11 @@ test: $(VENV)/.installed
 
 test-postgres: $(VENV)/.installed
 	$(PY) -m pytest -q -n 2 -m "db_differs and not browser and (postgres_alone or not postgres)"
+
+# The migrations' result as SQL, which the tests load instead of migrating (tests/migrated_database.py): make it
+# again after a new migration or a package upgrade (tests/test_migrated_database.py says when) and commit it.
+test-schema: $(VENV)/.installed
+	$(PY) -m tests.migrated_database
 
 # Line coverage of the apps ([tool.coverage] in pyproject.toml: the app packages, without migrations and tests).
 # Without the browser tests: their server is `manage.py runserver` in a subprocess, which coverage does not

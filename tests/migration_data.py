@@ -107,8 +107,19 @@ def main():
             .objects.filter(model="caseservice")
             .values_list("app_label", flat=True)
         ),
+        # What the migrations made, for tests/test_migrated_database.py: the tests load it from SQL.
+        "schema": _schema(connection),
     }
     json.dump(result, sys.stdout)
+
+
+def _schema(connection):
+    with connection.cursor() as cursor:
+        cursor.execute(SCHEMA_QUERY)
+        return sorted(list(row) for row in cursor.fetchall())
+
+
+SCHEMA_QUERY = "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
 
 
 if __name__ == "__main__":

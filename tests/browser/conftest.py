@@ -12,11 +12,13 @@ kept (tests/db_snapshots.py):
 1. the migrated database: a copy of ``migrated-<key>.sqlite3``, the in-process
    test database's migrations (the fixture sets that database up first, which
    migrates it or copies it back, so a fresh clone migrates once, not twice).
-   Only without a copy (``SIF_TEST_DB_CACHE=0``, a PostgreSQL ``DATABASE_URL``,
-   browser tests alone in a checkout that never ran the tests) does the set-up
-   process of step 2 migrate first, and its result is kept as ``migrated`` for
-   the in-process test database of the next run. See ``_migrated_database`` for
-   why the test settings' migrations are the dev settings' ones.
+   Without a copy (a PostgreSQL ``DATABASE_URL``, browser tests alone in a
+   checkout that never ran the tests) it is loaded from
+   tests/migrated_database.sql; only where that is not current either, or with
+   ``SIF_TEST_DB_CACHE=0``, does the set-up process of step 2 migrate first, and
+   its result is kept as ``migrated`` for the in-process test database of the
+   next run. See ``_migrated_database`` for why the test settings' migrations
+   are the dev settings' ones.
 2. one Django process (``manage.py shell -c SETUP_SCRIPT``): ``load_demo``,
    the prices and links, the renditions, so the first pages need not make them,
    and the admin users; the finished database and its media are kept as
@@ -42,7 +44,7 @@ from pathlib import Path
 
 import pytest
 
-from tests import db_snapshots
+from tests import db_snapshots, migrated_database
 from tests.helpers import DEMO_PRICES, DEMO_PROGRAMME_LINKS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -242,7 +244,8 @@ def log_in(page, base, username):
 
 def _set_up(request, manage_live_site, var_dir):
     """The server's database from the migrated copy (or migrated first, and then kept), with its content."""
-    migrate = not _migrated_database(request, var_dir / "db.sqlite3")
+    database = var_dir / "db.sqlite3"
+    migrate = not (_migrated_database(request, database) or _migrated_from_sql(database))
     migrated_copy = var_dir / "migrated.sqlite3"
     values = {"prices": DEMO_PRICES, "links": DEMO_PROGRAMME_LINKS, "users": USERS, "password": PASSWORD}
     manage_live_site("shell", "-c", SETUP_SCRIPT % {**values, "migrate": migrate, "migrated_copy": str(migrated_copy)})
@@ -275,6 +278,14 @@ def _migrated_database(request, database):
     if any(_uses_the_database(item) for item in request.session.items):
         request.getfixturevalue("django_db_setup")
     return db_snapshots.copy_to_file("migrated", db_snapshots.migrated_key(), database)
+
+
+def _migrated_from_sql(database):
+    """The migrations' result from tests/migrated_database.sql into ``database``; False when it is not current."""
+    if not db_snapshots.enabled():
+        return False  # SIF_TEST_DB_CACHE=0: the migrations run
+    with contextlib.closing(sqlite3.connect(database)) as connection:
+        return migrated_database.load(connection)
 
 
 def _set_site_host(database, host):
