@@ -43,7 +43,7 @@ from django.db.models import Model
 from hypothesis import settings as hypothesis_settings
 
 from tests import db_snapshots
-from tests.helpers import clear_own_cache_keys, client_for, user_in
+from tests.helpers import clear_own_cache_keys, client_for, tasks_after, user_in
 
 # Hypothesis: "dev" draws new examples each run; "ci" (CI=true) the same bounded, derandomised ones every run;
 # "fast" (make test-fast) only a few. HYPOTHESIS_PROFILE picks one by name.
@@ -225,7 +225,8 @@ def _demo_content(django_db_setup, django_db_blocker):
                 pytest.fail(f"Remove {db_snapshots.CACHE_DIR} and run again: a copy there is incomplete.")
         else:
             _back_to_migrated()  # when the small site was built
-        call_command("load_demo", stdout=io.StringIO())
+        with tasks_after():  # Wagtail's index tasks once per object, not after every save: 3-6 s of 15
+            call_command("load_demo", stdout=io.StringIO())
         # The demo leaves the intake team's address empty (the facts give none); the tests' intake team has one.
         from wagtail.models import Site
 

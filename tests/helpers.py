@@ -1,5 +1,6 @@
 """Small helpers the tests share: parse a page and read what a visitor sees."""
 
+import contextlib
 import os
 from html.parser import HTMLParser
 
@@ -164,3 +165,35 @@ def client_for(user):
     client = Client(HTTP_ACCEPT_LANGUAGE="nl")
     client.force_login(user)
     return client
+
+
+@contextlib.contextmanager
+def tasks_after(description="the tasks queued"):
+    """Tasks queued inside run at the end, each task with the same arguments once, as the worker runs them.
+
+    The tests' task backend runs a task the moment it is queued; the site's (a database queue and its
+    worker) runs it later. The demo loader saves each page several times over (created, published,
+    translated, its translation published), and each save queues Wagtail's reference-index and search-index
+    update of the object: 871 tasks for 272 objects, 6 of the demo's 15 seconds here. Run after the load,
+    each once, they make the same indexes (tests/test_demo_loader.py compares them). Wagtail's per-object
+    tasks go through the site's ``for_existing_object``, which skips an object deleted meanwhile, as the
+    worker does (ops/tasks.py).
+    """
+    from django.test.utils import override_settings
+    from django_tasks import default_task_backend
+
+    from ops.tasks import OBJECT_TASKS, for_existing_object
+
+    with override_settings(TASKS={"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}):
+        yield
+        queued = list(default_task_backend.results)
+    done = set()
+    for result in queued:
+        arguments = (result.task.module_path, repr(result.args), repr(sorted(result.kwargs.items())))
+        if arguments in done:
+            continue
+        done.add(arguments)
+        if result.task.module_path in OBJECT_TASKS and len(result.args) == 3 and not result.kwargs:
+            for_existing_object.call(result.task.module_path, *result.args)
+        else:
+            result.task.call(*result.args, **result.kwargs)

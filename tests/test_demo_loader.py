@@ -254,3 +254,27 @@ def test_editors_changes_survive_a_new_run(loaded, django_user_model, django_cap
     assert ey.description == "Accountants, en partner sinds 2015."
     assert SiteSettings.for_site(Site.objects.get(is_default_site=True)).email == "redactie@sif.example"
     assert not case_model.objects.get(pk=missie.pk).services_used.exists()
+
+
+def _index_rows():
+    """The reference index and the search index, without their row ids."""
+    from wagtail.models import ReferenceIndex
+    from wagtail.search.models import IndexEntry
+
+    fields = ("content_type", "base_content_type", "object_id", "to_content_type", "to_object_id", "model_path")
+    references = ReferenceIndex.objects.values_list(*fields, "content_path")
+    entries = IndexEntry.objects.values_list("content_type", "object_id", "title", "autocomplete", "body")
+    return sorted(references), sorted(entries)
+
+
+@pytest.mark.usefixtures("demo")
+def test_the_demo_is_indexed_as_wagtail_indexes_it_from_scratch():
+    """The session's demo runs its index tasks once each after the load (tests/helpers.py ``tasks_after``),
+    not 871 of them during it: the references and search entries are the ones a full rebuild makes."""
+    references, entries = _index_rows()
+    assert len(references) > 50 and len(entries) > 80
+
+    call_command("rebuild_references_index", stdout=io.StringIO())
+    call_command("wagtail_update_index", stdout=io.StringIO())
+
+    assert _index_rows() == (references, entries)
