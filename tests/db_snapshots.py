@@ -10,9 +10,12 @@ hash of its inputs:
 
 - ``migrated``: the migration files, the installed apps and packages, Python
   and SQLite;
-- ``demo``: all that, plus every file of the apps, the settings and the demo
-  content, and ``tests/conftest.py`` (which loads it); the media files it points
-  at must still be there;
+- ``demo``: all that, plus every file of the site's packages (the apps, the
+  settings, the demo content) and of ``site/``, but for templates and static
+  files (pages are drawn from them; nothing in the database comes from them, so
+  a template or stylesheet edit keeps the copy), and ``tests/conftest.py`` and
+  ``tests/helpers.py`` (which load it); the media files it points at must still
+  be there;
 - ``live``, the browser tests' server database (tests/browser/conftest.py): the
   demo's inputs plus tests/browser/conftest.py and tests/helpers.py (its prices
   and programme links).
@@ -67,22 +70,8 @@ CACHE_DIR = cache_dir()
 KEEP = 3  # copies of each kind: the ones used last
 LOCK_TIMEOUT = 600  # seconds a worker waits for another one building the same copy
 STALE_AFTER = 3600  # seconds: a partial copy or a media folder without its copy this old was left by a stopped run
-SOURCE_DIRS = (
-    "agenda",
-    "cases",
-    "challenges",
-    "config",
-    "demo",
-    "editorial",
-    "home",
-    "intake",
-    "menukaart",
-    "news",
-    "ops",
-    "programmes",
-    "search",
-    "site",
-)
+# What is drawn from the database but never goes into it: a template or stylesheet changed keeps the demo's copy.
+NOT_CONTENT_DIRS = frozenset({"templates", "static"})
 
 
 def enabled():
@@ -115,10 +104,20 @@ def demo_key(base=None):
     """A hash of everything the demo database depends on: the migrated database and all the site's files."""
     base = Path(base or settings.BASE_DIR)
     digest = hashlib.sha256(migrated_key(base).encode())
-    for directory in SOURCE_DIRS:
-        _hash_files(digest, base, (base / directory).rglob("*"))
-    _hash_files(digest, base, [base / "tests" / "conftest.py", base / "tests" / "db_snapshots.py"])
+    _hash_files(digest, base, _content_sources(base))
+    tests = base / "tests"
+    _hash_files(digest, base, [tests / "conftest.py", tests / "db_snapshots.py", tests / "helpers.py"])
     return digest.hexdigest()[:20]
+
+
+def _content_sources(base):
+    """The files the demo's database may depend on: every file of the site's packages (all but the tests) and of
+    ``site/`` (the translations), but for their templates and static files."""
+    folders = [path.parent for path in base.glob("*/__init__.py") if path.parent.name != "tests"] + [base / "site"]
+    for folder in folders:
+        for path in folder.rglob("*"):
+            if not NOT_CONTENT_DIRS & set(path.relative_to(base).parts):
+                yield path
 
 
 def live_key(base=None):

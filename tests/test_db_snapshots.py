@@ -85,6 +85,7 @@ def _write(path, text):
 
 
 def test_a_changed_migration_or_site_file_makes_a_new_key_and_a_test_file_does_not(tmp_path):
+    _write(tmp_path / "cases" / "__init__.py", "")
     _write(tmp_path / "cases" / "migrations" / "0001_initial.py", "# first\n")
     _write(tmp_path / "cases" / "models.py", "# a model\n")
     _write(tmp_path / "cases" / "demo" / "content.toml", 'title = "Cases"\n')
@@ -108,6 +109,21 @@ def test_a_changed_migration_or_site_file_makes_a_new_key_and_a_test_file_does_n
     assert db_snapshots.demo_key(tmp_path) != demo
 
 
+def test_a_new_app_or_translation_makes_a_new_demo_key_and_a_template_or_stylesheet_does_not(tmp_path):
+    """Templates and static files are drawn from the database, never into it: editing one keeps the demo's copy
+    (the inner loop of a page's look: its browser test). Every package of the site counts, whatever its name."""
+    _write(tmp_path / "cases" / "__init__.py", "")
+    _write(tmp_path / "cases" / "models.py", "# a model\n")
+    demo = db_snapshots.demo_key(tmp_path)
+    for name in ("cases/templates/cases/case_page.html", "cases/static/cases/case.css", "static/css/site.css"):
+        _write(tmp_path / name, "/* changed */\n")
+        assert db_snapshots.demo_key(tmp_path) == demo, name
+    for name in ("buysocial/__init__.py", "buysocial/models.py", "site/locale/en/LC_MESSAGES/django.po"):
+        _write(tmp_path / name, "# new\n")
+        assert db_snapshots.demo_key(tmp_path) != demo, name
+        demo = db_snapshots.demo_key(tmp_path)
+
+
 @pytest.mark.django_db
 def test_the_test_database_has_every_migration_applied(site_tree):
     """Whether it was migrated or copied, the test database is at the newest migration of every app."""
@@ -117,7 +133,7 @@ def test_the_test_database_has_every_migration_applied(site_tree):
 
 
 def test_a_changed_demo_input_or_browser_set_up_makes_a_new_live_key_and_a_browser_test_does_not(tmp_path):
-    for name in ("cases/migrations/0001_initial.py", "cases/models.py", "tests/conftest.py"):
+    for name in ("cases/__init__.py", "cases/migrations/0001_initial.py", "cases/models.py", "tests/conftest.py"):
         _write(tmp_path / name, "# first\n")
     for name in ("tests/browser/conftest.py", "tests/helpers.py", "tests/browser/test_cases_browser.py"):
         _write(tmp_path / name, "# first\n")

@@ -26,7 +26,8 @@ kept (tests/db_snapshots.py):
    later run copies them into the worker's temporary folder and only sets the
    site's port.
 
-The server is started once per worker and stopped at the end. The browser is
+The server is started once per worker and stopped at the end, without Django's
+system checks (CI runs them: ``manage.py check``). The browser is
 Debian's /usr/bin/chromium driven by Playwright; without a Chromium the browser
 tests are skipped with a reason.
 """
@@ -200,7 +201,7 @@ def live_site(request, live_site_env, manage_live_site, tmp_path_factory):
     _set_site_host(database, host)
     log = open(tmp_path_factory.mktemp("browser-log") / "server.log", "w")  # noqa: SIM115
     server = subprocess.Popen(
-        [sys.executable, str(ROOT / "manage.py"), "runserver", host, "--noreload"],
+        [sys.executable, str(ROOT / "manage.py"), "runserver", host, "--noreload", "--skip-checks"],
         env=live_site_env,
         cwd=ROOT,
         stdout=log,
@@ -248,7 +249,8 @@ def _set_up(request, manage_live_site, var_dir):
     migrate = not (_migrated_database(request, database) or _migrated_from_sql(database))
     migrated_copy = var_dir / "migrated.sqlite3"
     values = {"prices": DEMO_PRICES, "links": DEMO_PROGRAMME_LINKS, "users": USERS, "password": PASSWORD}
-    manage_live_site("shell", "-c", SETUP_SCRIPT % {**values, "migrate": migrate, "migrated_copy": str(migrated_copy)})
+    values.update(migrate=migrate, migrated_copy=str(migrated_copy))
+    manage_live_site("shell", "--no-imports", "-c", SETUP_SCRIPT % values)  # no models imported for the shell
     if migrate:  # kept as the in-process test database's too: the next run's database tests copy it
         db_snapshots.save_file(migrated_copy, "migrated", db_snapshots.migrated_key())
 
