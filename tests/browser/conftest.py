@@ -192,29 +192,39 @@ def live_site(request, live_site_env, manage_live_site, tmp_path_factory):
     var_dir = Path(live_site_env["SIF_VAR_DIR"])
     database, media = var_dir / "db.sqlite3", var_dir / "media"
     key = db_snapshots.live_key()  # before the set-up: a file changed meanwhile makes the next run set up again
-    # Another worker setting up the same database: wait for its copy rather than set it up beside it.
-    with db_snapshots.building("live", key):
-        if not db_snapshots.copy_to_file("live", key, database, media):
-            _set_up(request, manage_live_site, var_dir)
-            db_snapshots.save_file(database, "live", key, media)
     host = live_site_env["SIF_SITE_HOST"]
-    _set_site_host(database, host)
     log = open(tmp_path_factory.mktemp("browser-log") / "server.log", "w")  # noqa: SIM115
-    server = subprocess.Popen(
+    server = None
+    try:
+        # Another worker setting up the same database: wait for its copy rather than set it up beside it.
+        with db_snapshots.building("live", key):
+            if not db_snapshots.copy_to_file("live", key, database, media):
+                server = _set_up(request, manage_live_site, var_dir, lambda: _start_server(live_site_env, host, log))
+                db_snapshots.save_file(database, "live", key, media)
+        _set_site_host(database, host)
+        server = server or _start_server(live_site_env, host, log)
+        base_url = f"http://{host}"
+        _wait_for(base_url + "/nl/")
+        yield base_url
+    finally:
+        if server is not None:
+            _stop(server)
+        log.close()
+
+
+def _start_server(env, host, log):
+    return subprocess.Popen(  # noqa: S603
         [sys.executable, str(ROOT / "manage.py"), "runserver", host, "--noreload", "--skip-checks"],
-        env=live_site_env,
+        env=env,
         cwd=ROOT,
         stdout=log,
         stderr=log,
     )
-    base_url = f"http://{host}"
-    try:
-        _wait_for(base_url + "/nl/")
-        yield base_url
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
-        log.close()
+
+
+def _stop(server):
+    server.terminate()
+    server.wait(timeout=10)
 
 
 @pytest.fixture(scope="session")
@@ -243,16 +253,28 @@ def log_in(page, base, username):
     page.wait_for_url(f"{base}/admin/")
 
 
-def _set_up(request, manage_live_site, var_dir):
-    """The server's database from the migrated copy (or migrated first, and then kept), with its content."""
+def _set_up(request, manage_live_site, var_dir, start_server):
+    """The server's database from the migrated copy (or migrated first, and then kept), with its content.
+
+    The server (``start_server``) starts as soon as the database is migrated, while the content is made: its
+    start-up (Django's, seconds) needs no content, and no request reaches it before the fixture has set up.
+    Returns it.
+    """
     database = var_dir / "db.sqlite3"
     migrate = not (_migrated_database(request, database) or _migrated_from_sql(database))
     migrated_copy = var_dir / "migrated.sqlite3"
     values = {"prices": DEMO_PRICES, "links": DEMO_PROGRAMME_LINKS, "users": USERS, "password": PASSWORD}
     values.update(migrate=migrate, migrated_copy=str(migrated_copy))
-    manage_live_site("shell", "--no-imports", "-c", SETUP_SCRIPT % values)  # no models imported for the shell
+    server = None if migrate else start_server()
+    try:
+        manage_live_site("shell", "--no-imports", "-c", SETUP_SCRIPT % values)  # no models imported for the shell
+    except BaseException:
+        if server is not None:
+            _stop(server)
+        raise
     if migrate:  # kept as the in-process test database's too: the next run's database tests copy it
         db_snapshots.save_file(migrated_copy, "migrated", db_snapshots.migrated_key())
+    return server or start_server()
 
 
 def _migrated_database(request, database):
