@@ -4,7 +4,7 @@ The server is `manage.py runserver` (dev settings) in a subprocess on a free
 port, with its own SQLite database and media folder in a temporary SIF_VAR_DIR:
 one per xdist worker that runs browser tests, since the tests write data. Its
 database holds the demo as `make run` has it, plus the prices and programme
-links of tests/helpers.py and every image rendition the site's presets make.
+links of tests/helpers.py and (once kept) every image rendition the site's presets make.
 
 Setting that up takes two steps, each skipped when a copy of its result is
 kept (tests/db_snapshots.py):
@@ -20,11 +20,14 @@ kept (tests/db_snapshots.py):
    next run. See ``_migrated_database`` for why the test settings' migrations
    are the dev settings' ones.
 2. one Django process (``manage.py shell -c SETUP_SCRIPT``): ``load_demo``,
-   the prices and links, the renditions, so the first pages need not make them,
-   and the admin users; the finished database and its media are kept as
-   ``live-<key>`` (the demo's inputs plus this file and tests/helpers.py); a
-   later run copies them into the worker's temporary folder and only sets the
-   site's port.
+   the prices and links and the admin users. The server starts meanwhile (its
+   start-up needs no content) and the tests begin; a copy of the database as it
+   is then gets every rendition the site's presets make in another process
+   (``_Keeping``), so that the pages of later runs need not make them, and is
+   kept with its media as ``live-<key>`` (the demo's inputs plus this file and
+   tests/helpers.py). Other workers wait for that copy; a later run copies it
+   into the worker's temporary folder and only sets the site's port. The worker
+   that set up makes the renditions its pages ask for as they ask, as a site does.
 
 The server is started once per worker and stopped at the end, without Django's
 system checks (CI runs them: ``manage.py check``). The browser is
@@ -39,6 +42,7 @@ import socket
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -61,8 +65,7 @@ CHROMIUM_ARGS = [
 VIEWPORTS = {"phone": {"width": 375, "height": 812}, "desktop": {"width": 1280, "height": 900}}
 # The content of the test server, in one Django process: the demo, then prices on some services and
 # programmes on some cases as an editor would set them (the demo has neither: FACTS.md gives neither, and the
-# composer's totals and the case filters need some), then every rendition the pages ask for (tests/conftest.py
-# makes the same for the in-process database: `_make_renditions`), so that no first page has to make them.
+# composer's totals and the case filters need some), then the admin users.
 SETUP_SCRIPT = """
 from django.core.management import call_command
 if %(migrate)r:
@@ -87,14 +90,6 @@ for case_slug, programme_slugs in %(links)r.items():
     for case in CasePage.objects.filter(slug=case_slug):
         for programme in programmes:
             CaseProgramme.objects.create(page=case, programme=programme)
-from wagtail.images import get_image_model
-from home.images import PRESETS, preset_filters
-from search.seo import SHARE_IMAGE_SPEC
-for image in get_image_model().objects.all():
-    for preset in PRESETS:
-        image.get_renditions(*preset_filters(preset, image.is_svg()))
-    if not image.is_svg():
-        image.get_rendition(SHARE_IMAGE_SPEC)
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
@@ -111,6 +106,18 @@ for username, role in %(users)r.items():
     profile = UserProfile.get_for_user(user)
     profile.preferred_language = "nl"
     profile.save()
+"""
+# Every rendition the pages ask for (tests/conftest.py makes the same for the in-process database:
+# `_make_renditions`), made in the copy that is kept, so that no first page of a later run has to make them.
+RENDITIONS_SCRIPT = """
+from wagtail.images import get_image_model
+from home.images import PRESETS, preset_filters
+from search.seo import SHARE_IMAGE_SPEC
+for image in get_image_model().objects.all():
+    for preset in PRESETS:
+        image.get_renditions(*preset_filters(preset, image.is_svg()))
+    if not image.is_svg():
+        image.get_rendition(SHARE_IMAGE_SPEC)
 """
 # The admin users the browser tests log in as (their set-up made them in a manage.py start of seconds each),
 # with the groups the data migrations make, all with Dutch as their admin language.
@@ -194,13 +201,20 @@ def live_site(request, live_site_env, manage_live_site, tmp_path_factory):
     key = db_snapshots.live_key()  # before the set-up: a file changed meanwhile makes the next run set up again
     host = live_site_env["SIF_SITE_HOST"]
     log = open(tmp_path_factory.mktemp("browser-log") / "server.log", "w")  # noqa: SIM115
-    server = None
+    server = keeping = None
     try:
-        # Another worker setting up the same database: wait for its copy rather than set it up beside it.
-        with db_snapshots.building("live", key):
+        # Another worker setting up the same database: wait for its copy rather than set it up beside it. The
+        # worker that sets it up holds the lock until the copy is kept (``_Keeping``), after its tests began.
+        lock = contextlib.ExitStack()
+        lock.enter_context(db_snapshots.building("live", key))
+        with contextlib.ExitStack() as on_error:
+            on_error.push(lock)
             if not db_snapshots.copy_to_file("live", key, database, media):
                 server = _set_up(request, manage_live_site, var_dir, lambda: _start_server(live_site_env, host, log))
-                db_snapshots.save_file(database, "live", key, media)
+                keeping = _Keeping(live_site_env, var_dir, key, lock)
+            on_error.pop_all()
+        if keeping is None:
+            lock.close()
         _set_site_host(database, host)
         server = server or _start_server(live_site_env, host, log)
         base_url = f"http://{host}"
@@ -209,7 +223,52 @@ def live_site(request, live_site_env, manage_live_site, tmp_path_factory):
     finally:
         if server is not None:
             _stop(server)
+        if keeping is not None:
+            keeping.wait()
         log.close()
+
+
+class _Keeping:
+    """The kept copy of a server database just set up, with every rendition, made while the tests run.
+
+    The renditions took a quarter of the set-up (5 s of 20 on a slow machine) and the first tests need few
+    of them: this worker's server makes those when a page asks, as a site does, while a second process makes
+    all of them in a copy of the database as it was before the server started, which is then kept as
+    ``live-<key>`` for the other workers (they wait for the lock until then) and the next run.
+    """
+
+    def __init__(self, env, var_dir, key, lock):
+        self.folder = var_dir / "kept"
+        self.folder.mkdir()
+        self.database, self.media = self.folder / "db.sqlite3", self.folder / "media"
+        source, copy = sqlite3.connect(var_dir / "db.sqlite3"), sqlite3.connect(self.database)
+        with contextlib.closing(source), contextlib.closing(copy):
+            source.backup(copy)
+        shutil.copytree(var_dir / "media", self.media)
+        self.key, self.lock = key, lock
+        self.output = open(self.folder / "renditions.log", "w+")  # noqa: SIM115 - closed in _keep
+        self.process = subprocess.Popen(  # noqa: S603
+            [sys.executable, str(ROOT / "manage.py"), "shell", "--no-imports", "-c", RENDITIONS_SCRIPT],
+            env={**env, "SIF_VAR_DIR": str(self.folder)},
+            cwd=ROOT,
+            stdout=self.output,
+            stderr=self.output,
+        )
+        self.thread = threading.Thread(target=self._keep, daemon=True)
+        self.thread.start()
+
+    def _keep(self):
+        try:
+            if self.process.wait() == 0:
+                db_snapshots.save_file(self.database, "live", self.key, self.media)
+        finally:
+            self.output.close()
+            self.lock.close()
+
+    def wait(self):
+        self.thread.join()
+        if self.process.returncode != 0:
+            pytest.fail(f"The renditions of the kept test server database failed: see {self.folder}/renditions.log")
 
 
 def _start_server(env, host, log):
