@@ -43,7 +43,7 @@ from django.db.models import Model
 from hypothesis import settings as hypothesis_settings
 
 from tests import db_snapshots
-from tests.helpers import clear_own_cache_keys, client_for, tasks_after, user_in
+from tests.helpers import clear_own_cache_keys, client_for, make_renditions, tasks_after, user_in
 
 # Hypothesis: "dev" draws new examples each run; "ci" (CI=true) the same bounded, derandomised ones every run;
 # "fast" (make test-fast) only a few. HYPOTHESIS_PROFILE picks one by name.
@@ -142,7 +142,7 @@ def _site_tree_content(django_db_setup, django_db_blocker):
         _state["migrated"] = connection.creation.serialize_db_to_string()
         try:
             tree = build_site()
-            _make_renditions()
+            make_renditions()
         except BaseException:
             _back_to_migrated()
             raise
@@ -235,24 +235,8 @@ def _demo_content(django_db_setup, django_db_blocker):
         intake_settings = IntakeSettings.for_site(Site.objects.get(is_default_site=True))
         intake_settings.notification_email = "intake@sif.example"
         intake_settings.save()
-        _make_renditions()
+        make_renditions()
         db_snapshots.save(connection, "demo", key, media=True)
-
-
-def _make_renditions():
-    """Every rendition the site's image presets can ask for, committed with the session's content.
-
-    A rendition made during a test is rolled back with it, and the next test
-    that shows the same image encodes the same files again: that was an eighth
-    of the suite's time. Tests that upload images of their own still make theirs.
-    """
-    from wagtail.images import get_image_model
-
-    from home.images import PRESETS, preset_filters
-
-    for image in get_image_model().objects.all():
-        for preset in PRESETS:
-            image.get_renditions(*preset_filters(preset, image.is_svg()))
 
 
 @pytest.fixture

@@ -168,7 +168,7 @@ def client_for(user):
 
 
 @contextlib.contextmanager
-def tasks_after(description="the tasks queued"):
+def tasks_after():
     """Tasks queued inside run at the end, each task with the same arguments once, as the worker runs them.
 
     The tests' task backend runs a task the moment it is queued; the site's (a database queue and its
@@ -197,3 +197,23 @@ def tasks_after(description="the tasks queued"):
             for_existing_object.call(result.task.module_path, *result.args)
         else:
             result.task.call(*result.args, **result.kwargs)
+
+
+def make_renditions(share_images=False):
+    """Every rendition the site's image presets can ask for, of every image in the database.
+
+    tests/conftest.py commits them with the session's content (a rendition made during a test is rolled
+    back with it, and the next test that shows the same image encoded the same files again: an eighth of
+    the suite's time); the browser tests' server keeps them in its kept copy, with each image's share
+    rendition (``share_images``: the ``og:image`` its pages name).
+    """
+    from wagtail.images import get_image_model
+
+    from home.images import PRESETS, preset_filters
+    from search.seo import SHARE_IMAGE_SPEC
+
+    for image in get_image_model().objects.all():
+        for preset in PRESETS:
+            image.get_renditions(*preset_filters(preset, image.is_svg()))
+        if share_images and not image.is_svg():
+            image.get_rendition(SHARE_IMAGE_SPEC)

@@ -107,7 +107,7 @@ def main():
             .objects.filter(model="caseservice")
             .values_list("app_label", flat=True)
         ),
-        # What the migrations made, for tests/test_migrated_database.py: the tests load it from SQL.
+        # What the migrations made: the other tests load it from tests/migrated_database.sql.
         "schema": _schema(connection),
     }
     json.dump(result, sys.stdout)

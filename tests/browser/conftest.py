@@ -107,18 +107,9 @@ for username, role in %(users)r.items():
     profile.preferred_language = "nl"
     profile.save()
 """
-# Every rendition the pages ask for (tests/conftest.py makes the same for the in-process database:
-# `_make_renditions`), made in the copy that is kept, so that no first page of a later run has to make them.
-RENDITIONS_SCRIPT = """
-from wagtail.images import get_image_model
-from home.images import PRESETS, preset_filters
-from search.seo import SHARE_IMAGE_SPEC
-for image in get_image_model().objects.all():
-    for preset in PRESETS:
-        image.get_renditions(*preset_filters(preset, image.is_svg()))
-    if not image.is_svg():
-        image.get_rendition(SHARE_IMAGE_SPEC)
-"""
+# Every rendition the pages ask for (tests/conftest.py makes the same for the in-process database), made in
+# the copy that is kept, so that no first page of a later run has to make them.
+RENDITIONS_SCRIPT = "from tests.helpers import make_renditions; make_renditions(share_images=True)"
 # The admin users the browser tests log in as (their set-up made them in a manage.py start of seconds each),
 # with the groups the data migrations make, all with Dutch as their admin language.
 PASSWORD = "een-lang-wachtwoord-voor-de-browsertests"
@@ -207,14 +198,13 @@ def live_site(request, live_site_env, manage_live_site, tmp_path_factory):
         # worker that sets it up holds the lock until the copy is kept (``_Keeping``), after its tests began.
         lock = contextlib.ExitStack()
         lock.enter_context(db_snapshots.building("live", key))
-        with contextlib.ExitStack() as on_error:
-            on_error.push(lock)
+        try:
             if not db_snapshots.copy_to_file("live", key, database, media):
                 server = _set_up(request, manage_live_site, var_dir, lambda: _start_server(live_site_env, host, log))
                 keeping = _Keeping(live_site_env, var_dir, key, lock)
-            on_error.pop_all()
-        if keeping is None:
-            lock.close()
+        finally:
+            if keeping is None:  # a copy was there, or the set-up failed: no one else releases it
+                lock.close()
         _set_site_host(database, host)
         server = server or _start_server(live_site_env, host, log)
         base_url = f"http://{host}"
