@@ -39,11 +39,10 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-from django.db.models import Model
 from hypothesis import settings as hypothesis_settings
 
 from tests import db_snapshots
-from tests.helpers import clear_own_cache_keys, client_for, make_renditions, tasks_after, user_in
+from tests.helpers import clear_own_cache_keys, client_for, fresh, make_renditions, tasks_after, user_in
 
 # Hypothesis: "dev" draws new examples each run; "ci" (CI=true) the same bounded, derandomised ones every run;
 # "fast" (make test-fast) only a few. HYPOTHESIS_PROFILE picks one by name.
@@ -117,15 +116,6 @@ def django_db_setup(django_db_setup, django_db_blocker):
 _state = {}
 
 
-def _fresh(value):
-    """``value`` re-read from the database, so one test's changes to an instance never reach the next."""
-    if isinstance(value, list | tuple):
-        return type(value)(_fresh(item) for item in value)
-    if isinstance(value, Model):
-        return type(value)._default_manager.get(pk=value.pk)
-    return value
-
-
 @pytest.fixture(scope="session")
 def _site_tree_content(django_db_setup, django_db_blocker):
     from django.db import connection
@@ -177,7 +167,7 @@ def _back_to_migrated():
 
 class _FreshTree:
     """The small site's namespace for one test: each of its objects re-read from the database when the test
-    first asks for it (``_fresh``), so one test's changes to an instance never reach the next.
+    first asks for it (``fresh``), so one test's changes to an instance never reach the next.
 
     Re-reading all of them (about fifty queries) at every test's start was a sixth of ``make test-fast``'s
     time, most of it for objects the test never used; many tests use none (they get the small site so that
@@ -190,7 +180,7 @@ class _FreshTree:
     def __getattr__(self, name):
         if name.startswith("_"):  # not the site's: copy, pickle and pytest's own look-ups
             raise AttributeError(name)
-        value = _fresh(getattr(self._tree, name))
+        value = fresh(getattr(self._tree, name))
         setattr(self, name, value)  # the same instance for the rest of the test
         return value
 
@@ -204,6 +194,42 @@ def site_tree(_site_tree_content, db):
     read from the database when the test first uses it.
     """
     return _FreshTree(_site_tree_content)
+
+
+@pytest.fixture(scope="module")
+def module_content(_site_tree_content, django_db_blocker):
+    """Content that the tests of one module share, as Django's ``setUpTestData``: built once per module.
+
+    A module fixture returns ``module_content(build)``: ``build(site_tree)`` runs once, in a transaction
+    of the module's own on top of the small site, rolled back when the module's last test has run.
+    Each test runs inside it as always (its own savepoint, rolled back), so the tests still never see
+    each other's changes; a function fixture gives each test ``fresh(content)``, its own instances.
+
+    Building a directory of enterprises or an agenda with events for every test was a fifth of
+    ``make test-fast``'s time. Not for modules whose tests commit (threads with their own connections,
+    transactional tests): they would wait on this transaction's locks.
+
+    Within its module, the tests that use it run after those that do not (``pytest_collection_modifyitems``),
+    so a test that does not ask for the content never meets it.
+    """
+    from django.db import transaction
+
+    with django_db_blocker.unblock():
+        block = transaction.atomic()
+        block.__enter__()
+    _state["module_content"] = True
+
+    def build(make):
+        with django_db_blocker.unblock():
+            return make(_FreshTree(_site_tree_content))
+
+    try:
+        yield build
+    finally:
+        _state.pop("module_content", None)
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            block.__exit__(None, None, None)
 
 
 @pytest.fixture(scope="session")
@@ -286,11 +312,17 @@ def pytest_collection_modifyitems(config, items):
     # The browser tests last (their Chromium stays open to the end of the session: tests/browser/conftest.py),
     # before them the demo's. Among each kind, the long tests first: with xdist, a 25-second test picked up
     # last kept one worker busy alone.
+    # Within a module, the tests that share its content (``module_content``) after those that do not.
+    modules = {}
+    for item in items:
+        modules.setdefault(item.path, len(modules))
     items.sort(
         key=lambda item: (
             item.get_closest_marker("browser") is not None,
             "demo" in getattr(item, "fixturenames", ()),
             item.get_closest_marker("slow") is None and item.get_closest_marker("faults") is None,
+            modules[item.path],
+            "module_content" in getattr(item, "fixturenames", ()),
         )
     )
 
@@ -311,6 +343,10 @@ def pytest_itemcollected(item):
 def _not_both_sites(request):
     names = request.fixturenames
     assert not ("demo" in names and "site_tree" in names), "a test uses either the demo or the small site"
+    assert "module_content" in names or not _state.get("module_content"), (
+        "a test that does not use its module's shared content ran while it was there: "
+        "the tests that use it must run last in their module (pytest_collection_modifyitems)"
+    )
 
 
 @pytest.fixture(autouse=True)

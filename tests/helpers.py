@@ -89,6 +89,22 @@ class Page:
         return self.html[self.html.index(">", start) + 1 : self.html.index("</h1>", start)]
 
 
+def fresh(value):
+    """``value`` re-read from the database, so one test's changes to an instance never reach the next.
+
+    Models are read again; lists, tuples and dicts of them are copied with their models read again.
+    """
+    if isinstance(value, list | tuple):
+        return type(value)(fresh(item) for item in value)
+    if isinstance(value, dict):
+        return {key: fresh(item) for key, item in value.items()}
+    from django.db.models import Model
+
+    if isinstance(value, Model):
+        return type(value)._default_manager.get(pk=value.pk)
+    return value
+
+
 def get_page(client, url, **extra):
     response = client.get(url, **extra)
     assert response.status_code == 200, f"{url} answered {response.status_code}"

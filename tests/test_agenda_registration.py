@@ -1,13 +1,11 @@
 """Registration for events: seats shared by both languages, the waiting list, offers of freed seats,
-the mails (each once, through the intake's outbox), the staff's list, retention, and capacity under
-concurrency on PostgreSQL.
+the mails (each once, through the intake's outbox), the staff's list and retention (capacity under
+concurrency on PostgreSQL: test_agenda_concurrency.py).
 
 Times are frozen with time-machine; the small site's events start on 10 March 2027.
 """
 
 import re
-import threading
-from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 from urllib.parse import unquote
 
@@ -16,7 +14,7 @@ import time_machine
 from django.contrib.contenttypes.models import ContentType
 from django.core import mail
 from django.core.management import call_command
-from django.db import connection, transaction
+from django.db import transaction
 from django.urls import reverse
 
 from agenda import registration_due, registration_retention, seats
@@ -26,7 +24,7 @@ from intake import form_guard
 from intake.mail import send_due
 from intake.submissions import OutgoingEmail
 from tests.agenda_factories import add_event, amsterdam, make_agenda
-from tests.helpers import client_for, get_page, user_in
+from tests.helpers import client_for, fresh, get_page, user_in
 
 pytestmark = pytest.mark.django_db
 
@@ -34,15 +32,29 @@ NOW = amsterdam(2027, 3, 1, 10)
 Status = RegistrationStatus
 
 
-@pytest.fixture
-def agenda(site_tree):
-    return make_agenda(site_tree)
+def build_agenda(site_tree):
+    """The agenda and a workshop with 5 seats and an online link, both in both languages, made at ``NOW``."""
+    with time_machine.travel(NOW, tick=False):
+        agenda = make_agenda(site_tree)
+        event = add_event(agenda, "Werken aan impact", capacity=5, online_url="https://meet.example/geheim")
+    return {"agenda": agenda, "event": event}
+
+
+@pytest.fixture(scope="module")
+def _agenda(module_content):
+    return module_content(build_agenda)
 
 
 @pytest.fixture
-def event(agenda):
+def agenda(_agenda, site_tree):
+    """The agenda in both languages: {"nl": page, "en": page}; it holds the workshop of ``event``."""
+    return fresh(_agenda["agenda"])
+
+
+@pytest.fixture
+def event(_agenda, site_tree):
     """A workshop with 5 seats and an online link, in both languages: (nl, en)."""
-    return add_event(agenda, "Werken aan impact", capacity=5, online_url="https://meet.example/geheim")
+    return fresh(_agenda["event"])
 
 
 @pytest.fixture(autouse=True)
@@ -389,7 +401,7 @@ def test_the_agenda_counts_seats_left_for_all_events_in_its_own_query(agenda, dj
         nl, _en = add_event(agenda, f"Workshop {number}", capacity=4)
         for _ in range(number):
             register(nl, email=f"p{number}{_}@example.org")
-    events = list(agenda["en"].specific.events().order_by("starts_at", "pk"))
+    events = list(agenda["en"].specific.events().filter(title__startswith="Workshop").order_by("starts_at", "pk"))
     with django_assert_num_queries(0):
         assert [event.seats_left() for event in events] == [4, 3, 2]
 
@@ -471,88 +483,3 @@ def test_registrations_are_anonymised_after_the_retention_period_with_their_emai
     assert "1 anonymised" in line
     assert (registration.name, registration.email, registration.anonymised_at is not None) == ("", "", True)
     assert not emails(registration=registration).exists()
-
-
-# Concurrency on PostgreSQL ---------------------------------------------------------------------
-#
-# These commit for real: each thread has its own database connection, so the test's transaction cannot
-# hold their work. Everything is made and removed in threads (as in test_intake_load.py), so the session's
-# small site stays for the other tests (a transactional test would flush it).
-
-
-def in_thread(function, *args):
-    """Run ``function`` in a thread of its own, with its own database connection, and return its result."""
-
-    def run():
-        from django.db import connection as own
-
-        try:
-            return function(*args)
-        finally:
-            own.close()
-
-    with ThreadPoolExecutor(1) as pool:
-        return pool.submit(run).result()
-
-
-@pytest.fixture
-def committed_event(site_tree, settings):
-    """An event with 5 seats in both languages, committed; removed afterwards with its registrations and mails."""
-    if connection.vendor != "postgresql":
-        pytest.skip("Needs PostgreSQL (row locks and real concurrency); run with DATABASE_URL=postgres://...")
-    settings.INTAKE_RATE_LIMIT_PER_HOUR = 1000
-
-    def make():
-        agenda = make_agenda(site_tree)
-        return agenda, add_event(agenda, "Vol", capacity=5)
-
-    agenda, (nl, en) = in_thread(make)
-    try:
-        yield nl, en
-    finally:
-
-        def remove():
-            pks = list(Registration.objects.filter(event=nl).values_list("pk", flat=True))
-            emails().filter(about_id__in=pks).delete()
-            Registration.objects.filter(pk__in=pks).delete()
-            for page in (agenda["en"], agenda["nl"]):
-                type(page).objects.get(pk=page.pk).delete()
-
-        in_thread(remove)
-
-
-def _post_at_once(page, number, barrier):
-    from django.db import connection as own
-    from django.test import Client
-
-    client = Client()
-    data = form_data(
-        email=f"p{number}@example.org", form_token=form_guard.new_form_token(shown_at=NOW.timestamp() - 60)
-    )
-    try:
-        barrier.wait()
-        return client.post(page.url, data).status_code
-    finally:
-        own.close()
-
-
-@pytest.mark.postgres
-def test_twenty_simultaneous_registrations_for_five_seats(committed_event):
-    nl, en = committed_event
-    barrier = threading.Barrier(20)
-    with ThreadPoolExecutor(20) as pool:
-        codes = list(pool.map(lambda n: _post_at_once(nl if n % 2 else en, n, barrier), range(20)))
-    assert codes == [303] * 20
-
-    def stored():
-        rows = Registration.objects.filter(event=nl)
-        return (
-            sorted(rows.values_list("email", flat=True)),
-            sorted(rows.values_list("status", flat=True)),
-            sorted(rows.filter(seat__isnull=False).values_list("seat", flat=True)),
-        )
-
-    addresses, statuses, seat_numbers = in_thread(stored)
-    assert addresses == sorted(f"p{number}@example.org" for number in range(20))  # none lost, none doubled
-    assert statuses.count(Status.REGISTERED) == 5 and statuses.count(Status.WAITING) == 15
-    assert seat_numbers == [1, 2, 3, 4, 5]

@@ -32,7 +32,7 @@ from intake import form_guard
 from intake.submissions import OutgoingEmail
 from tests.conftest import client_for, user_in
 from tests.factories import bilingual
-from tests.helpers import get_page
+from tests.helpers import fresh, get_page
 from tests.test_challenges import ChallengeIndexPageFactory, add_challenge, amsterdam, open_call
 
 pytestmark = pytest.mark.django_db
@@ -51,24 +51,37 @@ def private_root(settings, tmp_path):
     return root
 
 
-@pytest.fixture
-def overview(site_tree):
-    """The challenges' overview page in both languages, as tests/test_challenges.py builds it."""
+def build_challenges(site_tree):
+    """The challenges' overview page in both languages, as tests/test_challenges.py builds it, with an open
+    call (Dutch and English), open from yesterday until ten days from now."""
     nl, en = bilingual(
         ChallengeIndexPageFactory,
         parent=site_tree.home_nl,
         english_fields={"title": "Challenges", "slug": "challenges"},
     )
-    return {"nl": nl, "en": en}
+    overview = {"nl": nl, "en": en}
+    now = timezone.now()
+    challenge = add_challenge(
+        overview, "Werk", opens_at=now - datetime.timedelta(days=1), deadline=now + datetime.timedelta(days=10)
+    )
+    return {"overview": overview, "challenge": challenge}
+
+
+@pytest.fixture(scope="module")
+def _challenges(module_content):
+    return module_content(build_challenges)
 
 
 @pytest.fixture
-def challenge(overview):
-    """An open call (Dutch and English), open from yesterday until ten days from now."""
-    now = timezone.now()
-    return add_challenge(
-        overview, "Werk", opens_at=now - datetime.timedelta(days=1), deadline=now + datetime.timedelta(days=10)
-    )
+def overview(_challenges, site_tree):
+    """The challenges' overview page in both languages: {"nl": page, "en": page}; it holds ``challenge``."""
+    return fresh(_challenges["overview"])
+
+
+@pytest.fixture
+def challenge(_challenges, site_tree):
+    """An open call (Dutch and English), open from yesterday until ten days from now: (nl, en)."""
+    return fresh(_challenges["challenge"])
 
 
 @pytest.fixture
@@ -278,7 +291,7 @@ def test_after_the_deadline_the_form_is_closed_and_a_post_is_refused_with_the_pa
     closed,
 ):
     settings.PAGE_CACHE_ENABLED = True
-    nl, en = add_challenge(overview, "Werk", **open_call(amsterdam(2027, 3, 1, 17)))
+    nl, en = add_challenge(overview, "Werk tot vijf uur", **open_call(amsterdam(2027, 3, 1, 17)))
     page = nl if language == "nl" else en
     with time_machine.travel(amsterdam(2027, 3, 1, 16, 50), tick=False) as clock:
         assert client.get(page.url)["X-Page-Cache"] == "miss"

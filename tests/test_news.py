@@ -16,7 +16,7 @@ from django.utils.text import slugify
 
 from news.models import DatePrecision, NewsCase, NewsIndexPage, NewsPage, NewsProgramme, date_in_words, iso_date
 from tests.factories import bilingual, dutch, english
-from tests.helpers import get_page
+from tests.helpers import fresh, get_page
 
 pytestmark = pytest.mark.django_db
 
@@ -48,8 +48,7 @@ class NewsPageFactory(wagtail_factories.PageFactory):
         model = NewsPage
 
 
-@pytest.fixture
-def index(site_tree):
+def build_index(site_tree):
     nl, en = bilingual(
         NewsIndexPageFactory,
         parent=site_tree.home_nl,
@@ -57,6 +56,17 @@ def index(site_tree):
         lead="Nieuws van de hub.",
     )
     return {"nl": nl, "en": en}
+
+
+@pytest.fixture(scope="module")
+def _index(module_content):
+    return module_content(build_index)
+
+
+@pytest.fixture
+def index(_index, site_tree):
+    """The news index in both languages, shared by the module's tests: {"nl": page, "en": page}."""
+    return fresh(_index)
 
 
 def add_item(index, title, **fields):
