@@ -197,39 +197,46 @@ def site_tree(_site_tree_content, db):
 
 
 @pytest.fixture(scope="module")
-def module_content(_site_tree_content, django_db_blocker):
+def module_content(request, _site_tree_content, django_db_blocker):
     """Content that the tests of one module share, as Django's ``setUpTestData``: built once per module.
 
-    A module fixture returns ``module_content(build)``: ``build(site_tree)`` runs once, in a transaction
-    of the module's own on top of the small site, rolled back when the module's last test has run.
-    Each test runs inside it as always (its own savepoint, rolled back), so the tests still never see
-    each other's changes; a function fixture gives each test ``fresh(content)``, its own instances.
+    The module defines ``shared_content(site_tree)``; it runs once, in a transaction of the module's
+    own on top of the small site, rolled back when the module's last test has run. Each test runs inside
+    it as always (its own savepoint, rolled back), so the tests still never see each other's changes, and
+    gets its own instances of the content from the ``shared`` fixture.
 
-    Building a directory of enterprises or an agenda with events for every test was a fifth of
-    ``make test-fast``'s time. Not for modules whose tests commit (threads with their own connections,
-    transactional tests): they would wait on this transaction's locks.
+    Building the Buy Social directory, the agenda with its workshop or the challenges' overview before
+    every test: the eight modules that share them took 65-77 s, 43-52 s since (one process). Not for
+    modules whose tests commit (threads with their own connections, transactional tests): they would
+    wait on this transaction's locks.
 
     Within its module, the tests that use it run after those that do not (``pytest_collection_modifyitems``),
     so a test that does not ask for the content never meets it.
     """
     from django.db import transaction
 
+    build = getattr(request.module, "shared_content", None)
+    if build is None:
+        pytest.fail(f"{request.module.__name__} uses shared content but defines no shared_content(site_tree)")
     with django_db_blocker.unblock():
         block = transaction.atomic()
         block.__enter__()
     _state["module_content"] = True
-
-    def build(make):
-        with django_db_blocker.unblock():
-            return make(_FreshTree(_site_tree_content))
-
     try:
-        yield build
+        with django_db_blocker.unblock():
+            content = build(_FreshTree(_site_tree_content))
+        yield content
     finally:
         _state.pop("module_content", None)
         with django_db_blocker.unblock():
             transaction.set_rollback(True)
             block.__exit__(None, None, None)
+
+
+@pytest.fixture
+def shared(module_content, site_tree):
+    """This test's own instances of its module's ``shared_content`` (``module_content``), read afresh."""
+    return fresh(module_content)
 
 
 @pytest.fixture(scope="session")

@@ -183,6 +183,25 @@ def client_for(user):
     return client
 
 
+def in_thread(function, *args):
+    """Run ``function`` in a thread of its own, with its own database connection, and return its result.
+
+    For the concurrency tests on PostgreSQL: what the thread writes is committed, outside the test's transaction.
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    from django.db import connection
+
+    def run():
+        try:
+            return function(*args)
+        finally:
+            connection.close()  # the thread's own connection (Django's connections are per thread)
+
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(run).result()
+
+
 @contextlib.contextmanager
 def tasks_after():
     """Tasks queued inside run at the end, each task with the same arguments once, as the worker runs them.

@@ -18,7 +18,7 @@ from django.test.utils import CaptureQueriesContext
 from agenda.choices import EventLocation, EventStatus
 from agenda.models import EventPage
 from tests.agenda_factories import add_event, amsterdam, make_agenda
-from tests.helpers import fresh, get_page
+from tests.helpers import get_page
 
 pytestmark = pytest.mark.django_db
 
@@ -26,15 +26,13 @@ CARD_TITLE = re.compile(r'class="card__title"><a href="[^"]*">([^<]*)</a>')
 NOW = amsterdam(2027, 3, 1, 10)
 
 
-@pytest.fixture(scope="module")
-def _agenda(module_content):
-    return module_content(make_agenda)
+shared_content = make_agenda  # the agenda in both languages, built once for the module (module_content)
 
 
 @pytest.fixture
-def agenda(_agenda, site_tree):
-    """The agenda in both languages, shared by the module's tests: {"nl": page, "en": page}."""
-    return fresh(_agenda)
+def agenda(shared):
+    """The agenda in both languages: {"nl": page, "en": page}."""
+    return shared
 
 
 def titles(client, url):

@@ -14,6 +14,7 @@ from django.db import connection
 from agenda.registrations import Registration, RegistrationStatus
 from intake import form_guard
 from tests.agenda_factories import add_event, make_agenda
+from tests.helpers import in_thread
 from tests.test_agenda_registration import NOW, emails, form_data
 
 pytestmark = pytest.mark.django_db
@@ -32,21 +33,6 @@ def _frozen():
 # These commit for real: each thread has its own database connection, so the test's transaction cannot
 # hold their work. Everything is made and removed in threads (as in test_intake_load.py), so the session's
 # small site stays for the other tests (a transactional test would flush it).
-
-
-def in_thread(function, *args):
-    """Run ``function`` in a thread of its own, with its own database connection, and return its result."""
-
-    def run():
-        from django.db import connection as own
-
-        try:
-            return function(*args)
-        finally:
-            own.close()
-
-    with ThreadPoolExecutor(1) as pool:
-        return pool.submit(run).result()
 
 
 @pytest.fixture

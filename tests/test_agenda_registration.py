@@ -24,7 +24,7 @@ from intake import form_guard
 from intake.mail import send_due
 from intake.submissions import OutgoingEmail
 from tests.agenda_factories import add_event, amsterdam, make_agenda
-from tests.helpers import client_for, fresh, get_page, user_in
+from tests.helpers import client_for, get_page, user_in
 
 pytestmark = pytest.mark.django_db
 
@@ -32,29 +32,25 @@ NOW = amsterdam(2027, 3, 1, 10)
 Status = RegistrationStatus
 
 
-def build_agenda(site_tree):
-    """The agenda and a workshop with 5 seats and an online link, both in both languages, made at ``NOW``."""
+def shared_content(site_tree):
+    """The agenda and a workshop with 5 seats and an online link, both in both languages, made at ``NOW``;
+    shared by the module's tests (``module_content``)."""
     with time_machine.travel(NOW, tick=False):
         agenda = make_agenda(site_tree)
         event = add_event(agenda, "Werken aan impact", capacity=5, online_url="https://meet.example/geheim")
     return {"agenda": agenda, "event": event}
 
 
-@pytest.fixture(scope="module")
-def _agenda(module_content):
-    return module_content(build_agenda)
-
-
 @pytest.fixture
-def agenda(_agenda, site_tree):
+def agenda(shared):
     """The agenda in both languages: {"nl": page, "en": page}; it holds the workshop of ``event``."""
-    return fresh(_agenda["agenda"])
+    return shared["agenda"]
 
 
 @pytest.fixture
-def event(_agenda, site_tree):
+def event(shared):
     """A workshop with 5 seats and an online link, in both languages: (nl, en)."""
-    return fresh(_agenda["event"])
+    return shared["event"]
 
 
 @pytest.fixture(autouse=True)

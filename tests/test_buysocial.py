@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 
 from buysocial.models import BuySocialPage, EnterpriseCase, SocialEnterprisePage
 from tests.factories import _PageFactory, bilingual
-from tests.helpers import fresh, get_page
+from tests.helpers import get_page
 
 pytestmark = pytest.mark.django_db
 
@@ -38,8 +38,9 @@ def enterprise(parent, title, english_title=None, **fields):
     return bilingual(SocialEnterprisePageFactory, parent=parent, english_fields=english_fields, title=title, **fields)
 
 
-def build_directory(site_tree):
-    """The directory in both languages with three enterprises: ``(nl, en, [(nl, en), ...])``."""
+def shared_content(site_tree):
+    """The directory in both languages with three enterprises, shared by the module's tests (``module_content``):
+    ``(nl, en, [(nl, en), ...])``."""
     nl, en = bilingual(BuySocialPageFactory, parent=site_tree.home_nl, english_fields={"title": "Buy social"})
     enterprises = [
         enterprise(
@@ -58,15 +59,9 @@ def build_directory(site_tree):
     return nl, en, enterprises
 
 
-@pytest.fixture(scope="module")
-def _directory(module_content):
-    return module_content(build_directory)
-
-
 @pytest.fixture(name="directory")
-def directory_fixture(_directory, site_tree):
-    """The module's directory (``build_directory``), read for this test."""
-    return fresh(_directory)
+def directory_fixture(shared):
+    return shared
 
 
 def shown(page, enterprises):

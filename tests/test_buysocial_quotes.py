@@ -15,7 +15,7 @@ from django.urls import reverse
 from intake.models import OutgoingEmail, Status, Submission
 from intake.submissions import Topic
 from tests.helpers import get_page
-from tests.test_buysocial import _directory, directory_fixture  # noqa: F401 (the fixtures: shared once per module)
+from tests.test_buysocial import directory_fixture, shared_content  # noqa: F401 (the directory, built once)
 
 pytestmark = pytest.mark.django_db
 

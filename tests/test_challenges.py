@@ -21,7 +21,7 @@ from django.utils.text import slugify
 from challenges.models import ChallengeIndexPage, ChallengePage
 from challenges.status import Status, deadline_in_words, next_boundary, status_at
 from tests.factories import bilingual, dutch
-from tests.helpers import fresh, get_page
+from tests.helpers import get_page
 
 pytestmark = pytest.mark.django_db
 
@@ -52,7 +52,8 @@ class ChallengePageFactory(wagtail_factories.PageFactory):
         model = ChallengePage
 
 
-def build_index(site_tree):
+def shared_content(site_tree):
+    """The challenges' overview in both languages, shared by the module's tests: {"nl": page, "en": page}."""
     nl, en = bilingual(
         ChallengeIndexPageFactory,
         parent=site_tree.home_nl,
@@ -61,15 +62,9 @@ def build_index(site_tree):
     return {"nl": nl, "en": en}
 
 
-@pytest.fixture(scope="module")
-def _index(module_content):
-    return module_content(build_index)
-
-
 @pytest.fixture
-def index(_index, site_tree):
-    """The challenges' overview in both languages, shared by the module's tests: {"nl": page, "en": page}."""
-    return fresh(_index)
+def index(shared):
+    return shared
 
 
 def add_challenge(index, title, **fields):

@@ -31,9 +31,9 @@ from challenges.retention import purge
 from intake import form_guard
 from intake.submissions import OutgoingEmail
 from tests.conftest import client_for, user_in
-from tests.factories import bilingual
-from tests.helpers import fresh, get_page
-from tests.test_challenges import ChallengeIndexPageFactory, add_challenge, amsterdam, open_call
+from tests.helpers import get_page
+from tests.test_challenges import add_challenge, amsterdam, open_call
+from tests.test_challenges import shared_content as challenges_overview
 
 pytestmark = pytest.mark.django_db
 
@@ -51,15 +51,10 @@ def private_root(settings, tmp_path):
     return root
 
 
-def build_challenges(site_tree):
-    """The challenges' overview page in both languages, as tests/test_challenges.py builds it, with an open
-    call (Dutch and English), open from yesterday until ten days from now."""
-    nl, en = bilingual(
-        ChallengeIndexPageFactory,
-        parent=site_tree.home_nl,
-        english_fields={"title": "Challenges", "slug": "challenges"},
-    )
-    overview = {"nl": nl, "en": en}
+def shared_content(site_tree):
+    """The challenges' overview in both languages, as tests/test_challenges.py builds it, with an open call
+    (Dutch and English), open from yesterday until ten days from now; shared by the module's tests."""
+    overview = challenges_overview(site_tree)
     now = timezone.now()
     challenge = add_challenge(
         overview, "Werk", opens_at=now - datetime.timedelta(days=1), deadline=now + datetime.timedelta(days=10)
@@ -67,21 +62,16 @@ def build_challenges(site_tree):
     return {"overview": overview, "challenge": challenge}
 
 
-@pytest.fixture(scope="module")
-def _challenges(module_content):
-    return module_content(build_challenges)
+@pytest.fixture
+def overview(shared):
+    """The challenges' overview in both languages: {"nl": page, "en": page}; it holds ``challenge``."""
+    return shared["overview"]
 
 
 @pytest.fixture
-def overview(_challenges, site_tree):
-    """The challenges' overview page in both languages: {"nl": page, "en": page}; it holds ``challenge``."""
-    return fresh(_challenges["overview"])
-
-
-@pytest.fixture
-def challenge(_challenges, site_tree):
+def challenge(shared):
     """An open call (Dutch and English), open from yesterday until ten days from now: (nl, en)."""
-    return fresh(_challenges["challenge"])
+    return shared["challenge"]
 
 
 @pytest.fixture

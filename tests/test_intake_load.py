@@ -26,24 +26,12 @@ from django.utils import timezone
 from intake import form_guard
 from intake.mail import send_due
 from intake.models import OutgoingEmail, Submission
+from tests.helpers import in_thread
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db, pytest.mark.usefixtures("demo")]
 
 THREADS = 8
 SUBMISSIONS = 200
-
-
-def in_thread(function, *args):
-    """Run ``function`` in a thread of its own, with its own database connection, and return its result."""
-
-    def run():
-        try:
-            return function(*args)
-        finally:
-            connection.close()
-
-    with ThreadPoolExecutor(1) as pool:
-        return pool.submit(run).result()
 
 
 def _last_pk():

@@ -8,12 +8,12 @@ import pytest
 from wagtail.models import Page
 
 from tests.factories import StandardPageFactory, bilingual
-from tests.helpers import fresh, get_page
+from tests.helpers import get_page
 
 pytestmark = pytest.mark.django_db
 
 
-def build_page(site_tree):
+def shared_content(site_tree):
     return bilingual(
         StandardPageFactory,
         parent=site_tree.home_nl,
@@ -23,14 +23,9 @@ def build_page(site_tree):
     )
 
 
-@pytest.fixture(scope="module")
-def _shared_page(module_content):
-    return module_content(build_page)
-
-
 @pytest.fixture
-def shared_page(_shared_page, site_tree):
-    return fresh(_shared_page)
+def shared_page(shared):
+    return shared
 
 
 def test_a_test_changes_the_shared_page(client, shared_page):
@@ -50,10 +45,10 @@ def test_the_next_test_gets_it_as_it_was_built(client, shared_page):
     assert get_page(client, "/en/shared/").h1() == "Shared"
 
 
-def test_each_test_gets_instances_of_its_own(shared_page, _shared_page):
-    assert shared_page[0] is not _shared_page[0]
+def test_each_test_gets_instances_of_its_own(shared_page, module_content):
+    assert shared_page[0] is not module_content[0]
     shared_page[0].title = "Alleen in deze test"
-    assert _shared_page[0].title == "Gedeeld"
+    assert module_content[0].title == "Gedeeld"
 
 
 def test_a_test_that_does_not_ask_never_meets_it(client, site_tree):

@@ -16,7 +16,7 @@ from django.utils.text import slugify
 
 from news.models import DatePrecision, NewsCase, NewsIndexPage, NewsPage, NewsProgramme, date_in_words, iso_date
 from tests.factories import bilingual, dutch, english
-from tests.helpers import fresh, get_page
+from tests.helpers import get_page
 
 pytestmark = pytest.mark.django_db
 
@@ -48,7 +48,8 @@ class NewsPageFactory(wagtail_factories.PageFactory):
         model = NewsPage
 
 
-def build_index(site_tree):
+def shared_content(site_tree):
+    """The news index in both languages, shared by the module's tests: {"nl": page, "en": page}."""
     nl, en = bilingual(
         NewsIndexPageFactory,
         parent=site_tree.home_nl,
@@ -58,15 +59,9 @@ def build_index(site_tree):
     return {"nl": nl, "en": en}
 
 
-@pytest.fixture(scope="module")
-def _index(module_content):
-    return module_content(build_index)
-
-
 @pytest.fixture
-def index(_index, site_tree):
-    """The news index in both languages, shared by the module's tests: {"nl": page, "en": page}."""
-    return fresh(_index)
+def index(shared):
+    return shared
 
 
 def add_item(index, title, **fields):
