@@ -4,6 +4,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.validators import RegexValidator
 from django.db import models
 from django.http import Http404
+from django.utils import timezone
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
@@ -227,7 +228,8 @@ class StatementPage(BasePage):
     def shown_date(self):
         if self.statement_date:
             return self.statement_date
-        return self.last_published_at.date() if self.last_published_at else None
+        # The day in Utrecht: a statement published at 00:30 there was published that day, not the day before (UTC).
+        return timezone.localdate(self.last_published_at) if self.last_published_at else None
 
 
 class AccessibilityStatementPage(StatementPage):

@@ -5,6 +5,7 @@ Built on the small bilingual site (``site_tree``): its settings have an e-mail a
 address or KvK number, and one location in Utrecht without a street.
 """
 
+import datetime
 import json
 import re
 
@@ -202,6 +203,16 @@ def test_the_accessibility_statement_carries_every_part_of_the_dutch_model(clien
     assert ("2 maart 2026" if language == "nl" else "2 March 2026") in main and "Toetsbureau" in main
     assert "Een pdf zonder koppen." in main and "1.3.1" in main and "Opnieuw maken." in main
     assert ("1 juni 2026" if language == "nl" else "1 June 2026") in main
+
+
+@pytest.mark.parametrize(("language", "shown"), [("nl", "8 december 2026"), ("en", "8 December 2026")])
+def test_a_statement_published_after_midnight_in_utrecht_shows_that_day(client, site_tree, language, shown):
+    """00:30 in Utrecht is still the day before in UTC, as the database keeps it."""
+    statement = site_tree.privacy_nl if language == "nl" else site_tree.privacy_en
+    published = datetime.datetime(2026, 12, 7, 23, 30, tzinfo=datetime.UTC)
+    PrivacyStatementPage.objects.filter(pk=statement.pk).update(last_published_at=published)
+    dated = text(soup(client, statement.url).find("p", class_="statement-date"))
+    assert dated.endswith(f"{shown}.")
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])
