@@ -22,6 +22,9 @@ from tests import migrated_database
 from tests.migration_data import SCHEMA_QUERY
 
 ROOT = Path(__file__).resolve().parents[1]
+# Both tests read what one run of the migrations printed (the module's fixture): on one xdist worker, so that
+# the migrations run once (about 28 s on two cores), not once on each of two workers.
+pytestmark = pytest.mark.xdist_group("migrations")
 
 
 @pytest.fixture(scope="module")
