@@ -26,6 +26,8 @@ THANKS_SALT = "agenda.registered"
 THANKS_PARAMETER = "registered"
 THANKS_MAX_AGE = 30 * 60
 RATE_LIMIT_NAME = "agenda-registration"
+# What ``seats.with_seats_taken`` annotates; a page read alone gets them in one query (``_count_seats``).
+SEAT_COUNTS = ("seats_taken", "is_seat_source", "has_seat_source", "seat_source_capacity")
 
 
 class EventRegistration:
@@ -36,13 +38,29 @@ class EventRegistration:
     cache_query_params = (LINK_PARAMETER, THANKS_PARAMETER)
 
     def seats_left(self):
-        """Free seats, from ``seats_taken`` when a listing counted them for all events at once, else one query."""
-        if self.capacity is None:
+        """Free seats (both languages share them), counted by a listing for all its events at once, else one query."""
+        self._count_seats()
+        capacity = self.seat_capacity()
+        if capacity is None:
             return None
-        taken = getattr(self, "seats_taken", None)
-        if taken is None:
-            taken = self.seats_taken = seats.seats_taken(self)
-        return max(0, self.capacity - taken)
+        return max(0, capacity - self.seats_taken)
+
+    def seat_capacity(self):
+        """How many seats there are. Both languages share the seats of the page in the default language
+        (``seats.registration_event``), so a translation counts with that page's live capacity: an English
+        page not yet synced after the Dutch capacity changed shows the seats people can take."""
+        self._count_seats()
+        if self.is_seat_source or not self.has_seat_source:
+            return self.capacity  # this page's own, also in the editor's preview of a draft
+        return self.seat_source_capacity
+
+    def _count_seats(self):
+        """``seats_taken`` and the default language's capacity in one query, unless a listing annotated them."""
+        if hasattr(self, "has_seat_source"):
+            return
+        counted = seats.with_seats_taken(type(self).objects.filter(pk=self.pk)).values(*SEAT_COUNTS).first()
+        # A page not saved yet (the editor's preview of a new event) holds no seats and is its own source.
+        self.__dict__.update(counted or {"seats_taken": 0, "is_seat_source": True, "has_seat_source": False})
 
     def registration_open(self, now=None):
         return seats.registration_open(self, now)

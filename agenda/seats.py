@@ -29,9 +29,10 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
+from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
 
 from intake.guarantees import send_after_commit
@@ -72,13 +73,10 @@ def _holding(translation_key):
     return Registration.objects.filter(event__translation_key=translation_key, status__in=HOLDS_SEAT)
 
 
-def seats_taken(page):
-    """How many seats of the event are held, counted over its translations (one query)."""
-    return _holding(page.translation_key).count()
-
-
 def with_seats_taken(queryset):
-    """The event pages of ``queryset`` annotated with ``seats_taken``: a listing counts in its own query."""
+    """The event pages of ``queryset`` annotated with ``seats_taken`` and what says which capacity counts
+    for them (``is_seat_source``, ``has_seat_source``, ``seat_source_capacity``: see
+    ``EventRegistration.seat_capacity``): a listing counts in its own query."""
     held = (
         _holding(OuterRef("translation_key"))
         .order_by()
@@ -86,22 +84,14 @@ def with_seats_taken(queryset):
         .annotate(held=Count("pk"))
         .values("held")
     )
-    return queryset.annotate(seats_taken=Coalesce(Subquery(held, output_field=IntegerField()), Value(0)))
-
-
-def attach_seats_taken(pages):
-    """Set ``seats_taken`` on each of these event pages, with one query for all of them."""
-    pages = list(pages)
-    keys = {page.translation_key for page in pages}
-    counts = dict(
-        Registration.objects.filter(event__translation_key__in=keys, status__in=HOLDS_SEAT)
-        .order_by()
-        .values_list("event__translation_key")
-        .annotate(held=Count("pk"))
+    default_language = Q(locale__language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
+    source = queryset.model.objects.filter(default_language, translation_key=OuterRef("translation_key"))
+    return queryset.annotate(
+        seats_taken=Coalesce(Subquery(held, output_field=IntegerField()), Value(0)),
+        is_seat_source=ExpressionWrapper(default_language, output_field=BooleanField()),
+        has_seat_source=Exists(source),
+        seat_source_capacity=Subquery(source.values("capacity")[:1]),
     )
-    for page in pages:
-        page.seats_taken = counts.get(page.translation_key, 0)
-    return pages
 
 
 # Changing ----------------------------------------------------------------------------------------------------

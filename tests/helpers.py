@@ -1,6 +1,7 @@
 """Small helpers the tests share: parse a page and read what a visitor sees."""
 
 import contextlib
+import json
 import os
 from html.parser import HTMLParser
 
@@ -87,6 +88,14 @@ class Page:
     def h1(self):
         start = self.html.index("<h1")
         return self.html[self.html.index(">", start) + 1 : self.html.index("</h1>", start)]
+
+    def structured_data_node(self, kind):
+        """The one node of schema.org type ``kind`` in the page's JSON-LD graph."""
+        opening = '<script type="application/ld+json">'
+        start = self.html.index(opening) + len(opening)
+        graph = json.loads(self.html[start : self.html.index("</script>", start)])["@graph"]
+        (node,) = [n for n in graph if n["@type"] == kind]
+        return node
 
 
 def fresh(value):

@@ -5,7 +5,6 @@ Times are frozen with time-machine, which the page cache's expiry sees too.
 """
 
 import datetime
-import json
 import re
 
 import icalendar
@@ -300,11 +299,7 @@ def test_an_unknown_event_has_no_ics(client, agenda):
 
 def _event_node(client, url):
     with time_machine.travel(NOW, tick=False):
-        shown = get_page(client, url)
-    start = shown.html.index('<script type="application/ld+json">') + len('<script type="application/ld+json">')
-    graph = json.loads(shown.html[start : shown.html.index("</script>", start)])["@graph"]
-    (node,) = [n for n in graph if n["@type"] == "Event"]
-    return node
+        return get_page(client, url).structured_data_node("Event")
 
 
 def test_json_ld_describes_a_scheduled_event_at_the_hub(client, agenda):

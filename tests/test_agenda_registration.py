@@ -134,6 +134,20 @@ def test_registrations_from_both_languages_share_the_seats_and_are_confirmed_in_
     assert "/en/" in link_of(emails("confirmation", rows[1]).get())
 
 
+def test_an_english_page_not_synced_yet_counts_with_the_seats_of_the_dutch_page(client, event):
+    nl, en = event
+    for number in range(5):
+        register(nl, email=f"p{number}@example.org")
+    # An editor gives the Dutch page three more seats; its English translation, not synced yet, still says 5.
+    type(nl).objects.filter(pk=nl.pk).update(capacity=8)
+    english, dutch = get_page(client, en.url), get_page(client, nl.url)
+    assert "3 seats left." in english.text and "Nog 3 plaatsen vrij." in dutch.text
+    assert "Join the waiting list" not in english.text and "Register" in english.text
+    offers = [page.structured_data_node("Event")["offers"]["availability"] for page in (english, dutch)]
+    assert offers == ["https://schema.org/InStock"] * 2
+    assert type(en).objects.get(pk=en.pk).seats_left() == 3
+
+
 def test_the_same_form_sent_twice_is_stored_once(client, event):
     nl, _en = event
     data = form_data()
