@@ -10,13 +10,13 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 
 from home.blocks import BodyBlock
 from home.calendar import raise_sequence
+from home.filters import filter_links
 from home.models import BasePage, guidance, text_fields
 from ops.page_cache import hold_until
 from search import seo
@@ -50,16 +50,8 @@ def filter_params():
 
 
 def _links(chosen, name, options):
-    """(label, query string, is current) for "all" and each option of filter ``name``, keeping the other filters.
-
-    ``chosen``: {filter: value}; the query string uses the parameter names of the active language.
-    """
-    params = filter_params()
-    links = []
-    for value, label in [("", _("All")), *options]:
-        query = urlencode({params[key]: v for key, v in {**chosen, name: value}.items() if v})
-        links.append((label, f"?{query}" if query else "", chosen[name] == value))
-    return links
+    """The links of filter ``name`` (``home.filters.filter_links``) with the parameter names of the active language."""
+    return filter_links(chosen, name, options, parameter=filter_params().get)
 
 
 class EventIndexPage(BasePage):

@@ -12,7 +12,8 @@ agree with the list by construction. This module imports no models;
 """
 
 from dataclasses import dataclass
-from urllib.parse import urlencode
+
+from home.filters import query_string
 
 QUERY_MAX_LENGTH = 100
 # The text search and the filters: the page cache keys on exactly these (ops/page_cache.py).
@@ -55,8 +56,7 @@ def matches(enterprise, facets, selected, query_words, skip=None):
 
 def query(params):
     """A query string of the non-empty ``params``, in a stable order."""
-    pairs = [(name, params[name]) for name in PARAMS if params.get(name)]
-    return f"?{urlencode(pairs)}" if pairs else "?"
+    return query_string([(name, params.get(name)) for name in PARAMS]) or "?"
 
 
 def options(enterprises, facets, selected, text):

@@ -20,12 +20,12 @@ from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.models import Locale
 
 from home.calendar import raise_sequence
+from home.filters import filter_links
 from home.localization import site_pages
 from home.models import BasePage, SiteSettings, guidance, text_fields
 from intake.guarantees import confirmation_limit_reached, over_rate_limit, queue_email, send_after_commit
@@ -86,8 +86,8 @@ class ChallengeIndexPage(BasePage):
         context.update(
             challenges=shown,
             any_challenges=bool(challenges),
-            status_links=_filter_links(chosen, "status", [(s.value, s.label) for s in LISTING_ORDER]),
-            theme_links=_filter_links(chosen, "theme", [(t.slug, t.name) for t in themes]),
+            status_links=filter_links(chosen, "status", [(s.value, s.label) for s in LISTING_ORDER]),
+            theme_links=filter_links(chosen, "theme", [(t.slug, t.name) for t in themes]),
             filtered=bool(chosen_status or chosen_theme),
             intake_page=site_pages(request)["intake"],
             boundary=next_boundary(challenges, now),
@@ -102,15 +102,6 @@ class ChallengeIndexPage(BasePage):
 def _date_and_time(moment):
     day, time = local_date_and_time(moment)
     return {"date": day, "time": time}
-
-
-def _filter_links(chosen, name, options):
-    """(label, query string, is current) for "all" and each option of the filter ``name``, keeping the other filter."""
-    links = []
-    for value, label in [("", _("All")), *options]:
-        query = urlencode({key: v for key, v in {**chosen, name: value}.items() if v})
-        links.append((label, f"?{query}" if query else "", chosen[name] == value))
-    return links
 
 
 class ChallengePage(BasePage):

@@ -9,6 +9,8 @@ These functions are the only places where intake depends on the
 menukaart and cases apps.
 """
 
+from home.filters import query_string
+
 
 def service_choices(locale):
     """(translation_key, title) of the live services in ``locale``, in menu order."""
@@ -32,7 +34,7 @@ def package(locale, values, request):
     Returns ``(package, menukaart_url)``: ``package`` is None when no live service in
     ``locale`` is named; ``menukaart_url`` opens the menu with the same package, or is None.
     """
-    from menukaart.menu import Package, query, service_keys
+    from menukaart.menu import Package, service_keys
     from menukaart.models import MenukaartPage, ServicePage
 
     keys = service_keys(list(values or []))
@@ -44,5 +46,6 @@ def package(locale, values, request):
     menukaart = MenukaartPage.objects.live().filter(locale=locale).first()
     url = None
     if menukaart is not None:
-        url = menukaart.get_url(request) + query(service=[service.package_key for service in services]) + "#package"
+        package_query = query_string({"service": [service.package_key for service in services]})
+        url = f"{menukaart.get_url(request)}{package_query}#package"
     return Package(services), url

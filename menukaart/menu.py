@@ -14,7 +14,6 @@ helpers; this module imports no models, so the page can import it.
 
 import uuid
 from dataclasses import dataclass, field
-from urllib.parse import urlencode
 
 from django.utils.translation import gettext, ngettext, pgettext
 
@@ -92,16 +91,6 @@ def service_keys(values):
 def choice(value, choices):
     """``value`` if it is one of the ``(value, label)`` ``choices``, else ""."""
     return value if value in dict(choices) else ""
-
-
-def query(**params):
-    """A query string from ``params``; lists become repeated parameters, empty values are left out."""
-    pairs = []
-    for name, value in params.items():
-        for item in value if isinstance(value, list) else [value]:
-            if item:
-                pairs.append((name, item))
-    return f"?{urlencode(pairs)}" if pairs else ""
 
 
 def group_by_category(services):

@@ -24,13 +24,14 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from cases.models import CaseService
 from home.blocks import BodyBlock
 from home.choices import OrganisationType
+from home.filters import query_string
 from home.localization import ancestors, localized_many
 from home.models import BasePage, text_fields
 from home.ordering import newest_first
 from search import seo
 
 from .fields import MultipleChoiceField
-from .menu import Package, choice, group_by_category, intake_base_url, package_status, query, service_keys
+from .menu import Package, choice, group_by_category, intake_base_url, package_status, service_keys
 from .prices import PriceKind, format_price, price_language
 
 # Whom a service is for: the organisation types the menu filters on.
@@ -143,7 +144,7 @@ class MenukaartPage(BasePage):
             service.is_chosen = service.package_key in keys
             # Without JavaScript, "remove" is a link to this page without the service.
             others = [key for key in keys if key != service.package_key]
-            service.remove_query = query(audience=audience, form=form, service=others)
+            service.remove_query = query_string({"audience": audience, "form": form, "service": others})
         intake = intake_base_url(request)
         context.update(
             {
@@ -160,9 +161,9 @@ class MenukaartPage(BasePage):
                 "chosen_out_of_view": [
                     service for service in package.services if service.package_key not in shown_keys
                 ],
-                "clear_filters_query": query(service=keys),
+                "clear_filters_query": query_string({"service": keys}),
                 # "Send with my question": the intake target with the package in the URL.
-                "intake_url": intake + query(service=keys) if intake else None,
+                "intake_url": intake + query_string({"service": keys}) if intake else None,
                 "intake_base_url": intake,
                 # What menukaart.js needs to write the summary the way the server does.
                 "script_texts": {
@@ -299,7 +300,7 @@ class ServicePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        this_service = query(service=[self.package_key])
+        this_service = query_string({"service": [self.package_key]})
         intake = intake_base_url(request)
         context["intake_url"] = intake + this_service if intake else None
         menu = ancestors(request, self)[-1]  # the parent, from the breadcrumbs' lookup

@@ -156,6 +156,11 @@ def test_filters_by_kind_and_language_keep_each_other(client, agenda):
     with time_machine.travel(NOW, tick=False):
         html = get_page(client, f"{url}?soort=workshop&taal=en").html
     assert f'href="{url}?soort=workshop&amp;taal=en" aria-current="true"' in html
+    # "All" of one filter clears only that one, in the visitor's language.
+    assert f'<a class="agenda-filters__link" href="{url}?taal=en">Alle</a>' in html
+    with time_machine.travel(NOW, tick=False):
+        english = get_page(client, f"{agenda['en'].url}?type=meetup&language=en").html
+    assert f'<a class="agenda-filters__link" href="{agenda["en"].url}?language=en">All</a>' in english
 
 
 def test_the_empty_state_points_to_the_archive(client, agenda):

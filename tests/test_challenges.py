@@ -188,6 +188,8 @@ def test_filters_are_plain_links_that_keep_each_other(client, index, site_tree):
     assert CARD_TITLE.findall(open_theme) == ["Open met thema"]
     assert CARD_TITLE.findall(done) == ["Afgerond met thema"]
     assert f'href="{index["nl"].url}?status=open&amp;theme={theme_nl.slug}" aria-current="true"' in open_theme
+    # "All" of one filter clears only that one.
+    assert f'<a class="challenge-filters__link" href="{index["nl"].url}?theme={theme_nl.slug}">Alle</a>' in open_theme
 
 
 def test_the_empty_state_points_to_the_intake_and_past_challenges(client, index, site_tree):
