@@ -137,3 +137,9 @@ def test_every_public_form_keeps_names_on_one_line_and_refuses_an_address_off_th
     form.is_valid()
     assert form.cleaned_data[name_field] == "Evil Org Bcc: x@example.org"
     assert [error.code for error in form.errors.as_data()["email"]] == ["non_public_domain"]
+
+
+def test_an_export_writes_a_list_as_one_cell_of_its_items_and_still_defuses_formulas():
+    view = guarantees.SafeExportIndexView()
+    assert view.preprocess_field_value("tags", ["=1+1", "Buy Social"], view.FORMAT_CSV) == "'=1+1, Buy Social"
+    assert view.preprocess_field_value("tags", ["a", "b"], view.FORMAT_XLSX) == "a, b"
