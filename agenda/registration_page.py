@@ -39,11 +39,8 @@ class EventRegistration:
 
     def seats_left(self):
         """Free seats (both languages share them), counted by a listing for all its events at once, else one query."""
-        self._count_seats()
         capacity = self.seat_capacity()
-        if capacity is None:
-            return None
-        return max(0, capacity - self.seats_taken)
+        return None if capacity is None else max(0, capacity - self.seats_taken)
 
     def seat_capacity(self):
         """How many seats there are. Both languages share the seats of the page in the default language
@@ -63,7 +60,8 @@ class EventRegistration:
         self.__dict__.update(counted or {"seats_taken": 0, "is_seat_source": True, "has_seat_source": False})
 
     def registration_open(self, now=None):
-        return seats.registration_open(self, now)
+        """Open when this event has not started or been cancelled and the seats' translation has a capacity."""
+        return seats.registration_open(self, now) and self.seat_capacity() is not None
 
     def serve(self, request, *args, **kwargs):
         token = request.POST.get(LINK_PARAMETER) if request.method == "POST" else request.GET.get(LINK_PARAMETER)

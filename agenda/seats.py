@@ -33,7 +33,6 @@ from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, Int
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale
 
 from intake.guarantees import send_after_commit
 from ops.page_cache import purge
@@ -51,13 +50,14 @@ def offer_hours():
     return getattr(settings, "AGENDA_OFFER_HOURS", 24)
 
 
+def _in_default_language():
+    """Pages in the site's default language: the translation of an event that holds its seats."""
+    return Q(locale__language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
+
+
 def registration_event(page):
     """The event page registrations attach to: the translation in the site's default language, else ``page``."""
-    default = Locale.get_default()
-    if page.locale_id == default.pk:
-        return page
-    source = type(page).objects.filter(translation_key=page.translation_key, locale=default).first()
-    return source or page
+    return type(page).objects.filter(_in_default_language(), translation_key=page.translation_key).first() or page
 
 
 def registration_open(event, now=None):
@@ -84,11 +84,10 @@ def with_seats_taken(queryset):
         .annotate(held=Count("pk"))
         .values("held")
     )
-    default_language = Q(locale__language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
-    source = queryset.model.objects.filter(default_language, translation_key=OuterRef("translation_key"))
+    source = queryset.model.objects.filter(_in_default_language(), translation_key=OuterRef("translation_key"))
     return queryset.annotate(
         seats_taken=Coalesce(Subquery(held, output_field=IntegerField()), Value(0)),
-        is_seat_source=ExpressionWrapper(default_language, output_field=BooleanField()),
+        is_seat_source=ExpressionWrapper(_in_default_language(), output_field=BooleanField()),
         has_seat_source=Exists(source),
         seat_source_capacity=Subquery(source.values("capacity")[:1]),
     )

@@ -89,13 +89,15 @@ class Page:
         start = self.html.index("<h1")
         return self.html[self.html.index(">", start) + 1 : self.html.index("</h1>", start)]
 
-    def structured_data_node(self, kind):
-        """The one node of schema.org type ``kind`` in the page's JSON-LD graph."""
-        opening = '<script type="application/ld+json">'
-        start = self.html.index(opening) + len(opening)
-        graph = json.loads(self.html[start : self.html.index("</script>", start)])["@graph"]
-        (node,) = [n for n in graph if n["@type"] == kind]
-        return node
+
+def structured_data(html):
+    """The page's schema.org graph (its one JSON-LD block) by node type: ``{"Event": {...}, ...}``."""
+    opening = '<script type="application/ld+json">'
+    assert html.count(opening) == 1, "one JSON-LD block per page"
+    start = html.index(opening) + len(opening)
+    data = json.loads(html[start : html.index("</script>", start)])
+    assert data["@context"] == "https://schema.org"
+    return {node["@type"]: node for node in data["@graph"]}
 
 
 def fresh(value):

@@ -17,7 +17,7 @@ from django.test.utils import CaptureQueriesContext
 from agenda.choices import EventLocation, EventStatus
 from agenda.models import EventPage
 from tests.agenda_factories import add_event, amsterdam, make_agenda
-from tests.helpers import get_page
+from tests.helpers import get_page, structured_data
 
 pytestmark = pytest.mark.django_db
 
@@ -304,7 +304,7 @@ def test_an_unknown_event_has_no_ics(client, agenda):
 
 def _event_node(client, url):
     with time_machine.travel(NOW, tick=False):
-        return get_page(client, url).structured_data_node("Event")
+        return structured_data(get_page(client, url).html)["Event"]
 
 
 def test_json_ld_describes_a_scheduled_event_at_the_hub(client, agenda):

@@ -24,7 +24,7 @@ from intake import form_guard
 from intake.mail import send_due
 from intake.submissions import OutgoingEmail
 from tests.agenda_factories import add_event, amsterdam, make_agenda
-from tests.helpers import client_for, get_page, user_in
+from tests.helpers import client_for, get_page, structured_data, user_in
 
 pytestmark = pytest.mark.django_db
 
@@ -143,7 +143,7 @@ def test_an_english_page_not_synced_yet_counts_with_the_seats_of_the_dutch_page(
     english, dutch = get_page(client, en.url), get_page(client, nl.url)
     assert "3 seats left." in english.text and "Nog 3 plaatsen vrij." in dutch.text
     assert "Join the waiting list" not in english.text and "Register" in english.text
-    offers = [page.structured_data_node("Event")["offers"]["availability"] for page in (english, dutch)]
+    offers = [structured_data(page.html)["Event"]["offers"]["availability"] for page in (english, dutch)]
     assert offers == ["https://schema.org/InStock"] * 2
     assert type(en).objects.get(pk=en.pk).seats_left() == 3
 

@@ -2,7 +2,6 @@
 the structured data, related pages in the visitor's language, and the latest news on the hub."""
 
 import datetime
-import json
 import re
 import xml.etree.ElementTree as ET
 
@@ -16,7 +15,7 @@ from django.utils.text import slugify
 
 from news.models import DatePrecision, NewsCase, NewsIndexPage, NewsPage, NewsProgramme, date_in_words, iso_date
 from tests.factories import bilingual, dutch, english
-from tests.helpers import get_page
+from tests.helpers import get_page, structured_data
 
 pytestmark = pytest.mark.django_db
 
@@ -307,18 +306,12 @@ def test_the_overview_points_to_its_feed(client, index):
 # Structured data and search -----------------------------------------------------------------
 
 
-def _graph(html):
-    start = html.index('<script type="application/ld+json">')
-    text = html[html.index(">", start) + 1 : html.index("</script>", start)]
-    return {node["@type"]: node for node in json.loads(text)["@graph"]}
-
-
 @pytest.mark.parametrize(("precision", "published"), [("day", "2015-05-21"), ("month", "2015-05"), ("year", "2015")])
 def test_the_item_is_a_news_article_dated_as_far_as_known(client, index, precision, published):
     nl, en = add_item(index, "Lancering", date=datetime.date(2015, 5, 21), date_precision=precision)
     for page, language in ((nl, "nl"), (en, "en")):
         html = get_page(client, page.url).html
-        article = _graph(html)["NewsArticle"]
+        article = structured_data(html)["NewsArticle"]
         assert article["headline"] == page.title
         assert article["inLanguage"] == language
         assert article["datePublished"] == published

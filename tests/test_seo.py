@@ -5,14 +5,13 @@ the live twin and x-default), canonical and hreflang from the public base URL,
 Open Graph / Twitter tags and JSON-LD on every page type, /favicon.ico.
 """
 
-import json
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 
 import pytest
 from wagtail.models import Page
 
-from tests.helpers import get_page
+from tests.helpers import get_page, structured_data
 
 pytestmark = pytest.mark.django_db
 
@@ -67,11 +66,8 @@ def head(html):
 
 
 def graph(html):
-    blocks = head(html).json_ld
-    assert len(blocks) == 1
-    data = json.loads(blocks[0])
-    assert data["@context"] == "https://schema.org"
-    return {node["@type"]: node for node in data["@graph"]}
+    assert len(head(html).json_ld) == 1, "the JSON-LD block is in the head"
+    return structured_data(html)
 
 
 def live_pages():
