@@ -148,6 +148,14 @@ def test_an_english_page_not_synced_yet_counts_with_the_seats_of_the_dutch_page(
     assert type(en).objects.get(pk=en.pk).seats_left() == 3
 
 
+def test_an_english_page_offers_no_form_once_the_dutch_page_takes_no_registrations(client, event):
+    nl, en = event
+    type(nl).objects.filter(pk=nl.pk).update(capacity=None)  # the English translation, not synced, still says 5
+    english = get_page(client, en.url)
+    assert 'name="form_token"' not in english.html and "seats left" not in english.text
+    assert post(client, en).status_code == 409 and not Registration.objects.exists()
+
+
 def test_the_same_form_sent_twice_is_stored_once(client, event):
     nl, _en = event
     data = form_data()
