@@ -8,8 +8,7 @@ This module imports no model of its own, so models.py can import it; ``intake_it
 what a quote request carries.
 """
 
-from urllib.parse import urlencode
-
+from home.filters import query_string
 from home.localization import site_pages
 from intake.submissions import Topic
 
@@ -24,5 +23,6 @@ def request_url(request, enterprises):
     intake = site_pages(request)["intake"]
     if intake is None or not enterprises or len(enterprises) > MAX_ENTERPRISES:
         return None
-    pairs = [("topic", TOPIC)] + [(PARAM, enterprise.key) for enterprise in enterprises]
-    return f"{intake.get_url(request)}?{urlencode(pairs)}"
+    return intake.get_url(request) + query_string(
+        {"topic": TOPIC, PARAM: [enterprise.key for enterprise in enterprises]}
+    )

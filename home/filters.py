@@ -1,4 +1,5 @@
-"""Filters as plain links: the query strings of the listings' filter links (menukaart, Buy Social, challenges, agenda).
+"""Filters as plain links: the query strings of the listings' filter links (menukaart, Buy Social, challenges, agenda)
+and of the links that carry a visitor's choice to the intake form (the menukaart's package, Buy Social's quotes).
 
 A filter is a link, not a form: it works without JavaScript, a visitor can share it, and the page
 cache keeps one copy per filter value (``cache_query_params``).
